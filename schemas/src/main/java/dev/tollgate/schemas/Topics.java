@@ -1,0 +1,37 @@
+package dev.tollgate.schemas;
+
+import dev.tollgate.schemas.avro.PriceEntry;
+import dev.tollgate.schemas.avro.PricedUsageEvent;
+import dev.tollgate.schemas.avro.RejectedEvent;
+import dev.tollgate.schemas.serde.AvroSerde;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The one registry of topic names and their serdes. */
+public final class Topics {
+
+  /**
+   * Usage events as published, keyed by {@code event_id}. Values are Avro {@code UsageEvent} in
+   * single-object encoding or, for producers without Avro, the JSON form of the contract; kept as
+   * bytes so that an unreadable record is rejected with its reason instead of stopping the
+   * processor.
+   */
+  public static final Topic<String, byte[]> USAGE_RAW =
+      new Topic<>("tollgate.usage.raw", Serdes.String(), Serdes.ByteArray(), false);
+
+  /** Validated, deduplicated and priced events, keyed by {@code event_id}. */
+  public static final Topic<String, PricedUsageEvent> USAGE_PRICED =
+      new Topic<>("tollgate.usage.priced", Serdes.String(), new AvroSerde<>(PricedUsageEvent::new), false);
+
+  /** Input records that were not accepted, with the field and the reason; keyed by record key. */
+  public static final Topic<String, RejectedEvent> USAGE_REJECTED =
+      new Topic<>("tollgate.usage.rejected", Serdes.String(), new AvroSerde<>(RejectedEvent::new), false);
+
+  /** The price catalog, one record per provider/model/effective_from (see {@link PriceKeys}). */
+  public static final Topic<String, PriceEntry> PRICES =
+      new Topic<>("tollgate.prices", Serdes.String(), new AvroSerde<>(PriceEntry::new), true);
+
+  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES);
+
+  private Topics() {}
+}

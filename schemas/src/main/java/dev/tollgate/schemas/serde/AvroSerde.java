@@ -1,0 +1,88 @@
+package dev.tollgate.schemas.serde;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Avro single-object encoding: a two-byte marker, the 8-byte fingerprint of the writer schema,
+ * then the binary datum. Every historical version of the schema is registered with the decoder,
+ * so old records resolve to the current class without a schema registry.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+  private final BinaryMessageEncoder<T> encoder;
+  private final BinaryMessageDecoder<T> decoder;
+
+  public AvroSerde(Supplier<T> prototype) {
+    T sample = prototype.get();
+    Schema current = sample.getSchema();
+    SpecificData model = modelOf(sample);
+    this.encoder = new BinaryMessageEncoder<>(model, current);
+    this.decoder = new BinaryMessageDecoder<>(model, current);
+    for (Schema old : SchemaHistory.versionsOf(current.getName())) {
+      decoder.addSchema(old);
+    }
+  }
+
+  private static SpecificData modelOf(SpecificRecord sample) {
+    // The generated class carries a model with its logical-type conversions (decimals, instants).
+    return SpecificData.getForClass(sample.getClass());
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      ByteBuffer buffer = encoder.encode(data);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("cannot encode " + data.getSchema().getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      return decoder.decode(data);
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("cannot decode record from " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    // Configured by construction: the record class fixes the schema and its history.
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release: encoder and decoder hold only thread-local buffers.
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return this;
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return this;
+  }
+}
