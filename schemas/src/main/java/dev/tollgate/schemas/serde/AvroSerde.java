@@ -9,6 +9,8 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,6 +22,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * so old records resolve to the current class without a schema registry.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+  private static final String GENERATED_PACKAGE = "dev.tollgate.schemas.avro";
+
+  static {
+    // Avro refuses to instantiate classes it was not told to trust; ours are generated from our schemas.
+    ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
+        type -> GENERATED_PACKAGE.equals(type.getPackageName())));
+  }
+
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
