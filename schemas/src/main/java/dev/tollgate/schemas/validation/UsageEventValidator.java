@@ -15,6 +15,9 @@ public final class UsageEventValidator {
   public static final String ADJUSTMENT = "adjustment";
   /** Clocks of producers drift; an event further ahead than this is refused as a clock error. */
   public static final Duration MAX_FUTURE_SKEW = Duration.ofHours(1);
+  /** Digits the schema's decimals hold: a longer value could not be written to the next topic. */
+  public static final int AUDIO_SECONDS_PRECISION = 18;
+  public static final int AMOUNT_PRECISION = 38;
   private static final Set<String> STATUSES = Set.of("ok", "error");
 
   private UsageEventValidator() {}
@@ -56,6 +59,10 @@ public final class UsageEventValidator {
     if (e.getOccurredAt() == null) {
       return new Violation("occurred_at", "is required");
     }
+    if (e.getOccurredAt().toEpochMilli() < 0) {
+      // Kafka refuses negative record timestamps.
+      return new Violation("occurred_at", "must not be before 1970-01-01T00:00:00Z, got " + e.getOccurredAt());
+    }
     if (e.getOccurredAt().isAfter(now.plus(MAX_FUTURE_SKEW))) {
       return new Violation("occurred_at", "is more than " + MAX_FUTURE_SKEW.toMinutes()
           + " minutes in the future (" + e.getOccurredAt() + "); check the producer's clock");
@@ -91,6 +98,9 @@ public final class UsageEventValidator {
     if (v == null && e.getAudioSeconds() != null && e.getAudioSeconds().signum() < 0) {
       v = new Violation("audio_seconds", "must be ≥ 0");
     }
+    if (v == null && e.getAudioSeconds() != null && e.getAudioSeconds().precision() > AUDIO_SECONDS_PRECISION) {
+      v = new Violation("audio_seconds", "has more than " + AUDIO_SECONDS_PRECISION + " digits");
+    }
     if (v == null && e.getLatencyMs() != null) v = nonNegative("latency_ms", e.getLatencyMs());
     if (v == null && e.getBaselineInputTokens() != null) v = nonNegative("baseline_input_tokens", e.getBaselineInputTokens());
     if (v == null && e.getBaselineOutputTokens() != null) v = nonNegative("baseline_output_tokens", e.getBaselineOutputTokens());
@@ -103,6 +113,9 @@ public final class UsageEventValidator {
   private static Violation checkAdjustment(UsageEvent e) {
     if (e.getAmountUsd() == null) {
       return new Violation("amount_usd", "is required on an adjustment");
+    }
+    if (e.getAmountUsd().precision() > AMOUNT_PRECISION) {
+      return new Violation("amount_usd", "has more than " + AMOUNT_PRECISION + " digits");
     }
     if (e.getAmountUsd().signum() == 0) {
       return new Violation("amount_usd", "must not be zero on an adjustment");

@@ -19,8 +19,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * bad record costs nothing but itself.
  */
 public final class ValidationProcessor implements Processor<String, byte[], String, ValidationResult> {
-  private static final int AUDIO_SECONDS_PRECISION = 18;
-  private static final int AMOUNT_PRECISION = 38;
   private final UsageEventCodec codec = new UsageEventCodec();
   private ProcessorContext<String, ValidationResult> context;
 
@@ -33,33 +31,13 @@ public final class ValidationProcessor implements Processor<String, byte[], Stri
   public void process(Record<String, byte[]> record) {
     long now = context.currentSystemTimeMs();
     ParseResult<UsageEvent> decoded = decode(record.value(), now);
-    Violation violation = decoded instanceof ParseResult.Invalid<UsageEvent> invalid
-        ? invalid.violation()
-        : beyondWireLimits(((ParseResult.Ok<UsageEvent>) decoded).value());
-    if (violation == null) {
-      UsageEvent event = ((ParseResult.Ok<UsageEvent>) decoded).value();
-      context.forward(record.withValue(new ValidationResult.Accepted(event))
-          .withTimestamp(event.getOccurredAt().toEpochMilli()));
+    if (decoded instanceof ParseResult.Ok<UsageEvent> ok) {
+      context.forward(record.withValue(new ValidationResult.Accepted(ok.value()))
+          .withTimestamp(ok.value().getOccurredAt().toEpochMilli()));
     } else {
+      Violation violation = ((ParseResult.Invalid<UsageEvent>) decoded).violation();
       context.forward(record.withValue(new ValidationResult.Refused(rejection(record, violation, now))));
     }
-  }
-
-  /**
-   * Limits of what can be written on, beyond the contract's rules: an event that passed them but
-   * could not be produced to the next topic would fail the stream thread on every retry.
-   */
-  private static Violation beyondWireLimits(UsageEvent event) {
-    if (event.getOccurredAt().toEpochMilli() < 0) {
-      return new Violation("occurred_at", "must not be before 1970-01-01T00:00:00Z, got " + event.getOccurredAt());
-    }
-    if (event.getAudioSeconds() != null && event.getAudioSeconds().precision() > AUDIO_SECONDS_PRECISION) {
-      return new Violation("audio_seconds", "has more than " + AUDIO_SECONDS_PRECISION + " digits");
-    }
-    if (event.getAmountUsd() != null && event.getAmountUsd().precision() > AMOUNT_PRECISION) {
-      return new Violation("amount_usd", "has more than " + AMOUNT_PRECISION + " digits");
-    }
-    return null;
   }
 
   private ParseResult<UsageEvent> decode(byte[] value, long now) {
