@@ -1,0 +1,102 @@
+package dev.tollgate.cli.command;
+
+import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
+import dev.tollgate.cli.Settings;
+import dev.tollgate.cli.demo.DemoWorkloadFile;
+import dev.tollgate.cli.report.SpendReport;
+import dev.tollgate.cli.service.LocalStack;
+import dev.tollgate.ingest.UsageProducer;
+import dev.tollgate.ingest.publish.JsonLinesPublisher;
+import dev.tollgate.ingest.publish.KafkaEventSink;
+import dev.tollgate.ingest.publish.PublishReport;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "Start the local stack, publish a realistic workload and print spend read back from ClickHouse.")
+public final class DemoCommand implements Callable<Integer> {
+  private static final Duration WAIT_LIMIT = Duration.ofMinutes(5);
+
+  @Option(names = "--events", defaultValue = "20000", description = "Model calls to generate (default ${DEFAULT-VALUE}).")
+  int events;
+
+  private final Settings settings;
+
+  public DemoCommand(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LocalStack stack = new LocalStack(settings, System.out);
+    stack.up();
+    String runId = "demo-" + Instant.now().getEpochSecond();
+    Path file = settings.dataDir().resolve("demo").resolve(runId + ".jsonl");
+    DemoWorkloadFile.Contents contents = DemoWorkloadFile.write(file, runId, events, Instant.now());
+    System.out.printf("%nworkload %s: %,d lines = %,d calls (%,d to a model missing from the catalog, one credit note),"
+        + " %,d producer retries, %,d malformed lines%n", file, contents.lines(), contents.uniqueEvents(),
+        contents.unknownModel(), contents.retries(), contents.malformed());
+    PublishReport report = publish(file);
+    report.rejected().forEach(r -> System.out.println("  rejected " + r));
+    System.out.println("publish: " + report.summary());
+    if (report.failed() > 0) {
+      System.out.println("the broker did not take " + report.failed() + " events: " + report.firstFailure());
+      return 2;
+    }
+    ClickHouseHttp clickHouse = stack.clickHouse();
+    String where = "event_id LIKE '" + runId + "-%'";
+    if (!waitForClickHouse(clickHouse, where, contents.uniqueEvents())) {
+      System.out.println("not every event reached ClickHouse within " + WAIT_LIMIT.toMinutes()
+          + " minutes; ./tollgate status shows where they are, logs are in " + settings.dataDir().resolve("logs"));
+      return 1;
+    }
+    new SpendReport(clickHouse, settings.env().clickHouseDatabase()).print(System.out, where);
+    whereTheDataIs(runId);
+    return 0;
+  }
+
+  private PublishReport publish(Path file) throws Exception {
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+         KafkaEventSink sink = new KafkaEventSink(new UsageProducer(settings.kafkaBootstrap()))) {
+      return new JsonLinesPublisher(sink, Clock.systemUTC()).publish(lines, n -> { });
+    }
+  }
+
+  private boolean waitForClickHouse(ClickHouseHttp clickHouse, String where, long expected) throws InterruptedException {
+    String count = "SELECT count() AS n FROM " + settings.env().clickHouseDatabase() + ".usage_events FINAL WHERE " + where;
+    Instant deadline = Instant.now().plus(WAIT_LIMIT);
+    long seen = -1;
+    while (Instant.now().isBefore(deadline)) {
+      long n = Long.parseLong(clickHouse.query(count).get(0, "n"));
+      if (n != seen) {
+        System.out.printf("… %,d of %,d calls priced and in ClickHouse%n", n, expected);
+        seen = n;
+      }
+      if (n >= expected) {
+        return true;
+      }
+      Thread.sleep(500);
+    }
+    return false;
+  }
+
+  private void whereTheDataIs(String runId) {
+    String db = settings.env().clickHouseDatabase();
+    System.out.println();
+    System.out.println("Where the data is");
+    System.out.println("  ClickHouse  " + settings.clickHouseUrl() + "  database " + db
+        + ": usage_events (one row per priced call; use FINAL), usage_hourly, usage_daily");
+    System.out.println("              curl -s " + settings.clickHouseUrl() + " --data-binary \"SELECT tenant_id, sum(cost_usd)"
+        + " FROM " + db + ".usage_events FINAL GROUP BY tenant_id FORMAT PrettyCompact\"");
+    System.out.println("  Kafka       " + settings.kafkaBootstrap()
+        + "  tollgate.usage.raw, tollgate.usage.priced, tollgate.usage.rejected (with reasons), tollgate.prices");
+    System.out.println("  this run    events with event_id LIKE '" + runId + "-%'; files and logs under " + settings.dataDir());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.tollgate.cli.service;
+
+import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
+import dev.tollgate.analytics.clickhouse.Schema;
+import dev.tollgate.cli.Settings;
+import dev.tollgate.cli.kafka.PriceCatalogTopic;
+import dev.tollgate.cli.kafka.TopicSetup;
+import dev.tollgate.schemas.json.PriceCatalogJson;
+import dev.tollgate.stack.ClickHouseServer;
+import dev.tollgate.stack.KafkaBroker;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** Brings the local stack up and down: broker, ClickHouse, topics, tables, catalog, processor, writer. */
+public final class LocalStack {
+  public static final String PROCESSOR_MAIN = "dev.tollgate.processor.ProcessorApp";
+  public static final String WRITER_MAIN = "dev.tollgate.analytics.writer.WriterApp";
+  private final Settings settings;
+  private final PrintStream out;
+
+  public LocalStack(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public ServiceProcess processor() {
+    return new ServiceProcess("processor", settings.dataDir());
+  }
+
+  public ServiceProcess writer() {
+    return new ServiceProcess("writer", settings.dataDir());
+  }
+
+  public Path kafkaDir() {
+    return settings.dataDir().resolve("kafka");
+  }
+
+  public Path clickHouseDir() {
+    return settings.dataDir().resolve("clickhouse");
+  }
+
+  public void up() throws Exception {
+    Files.createDirectories(settings.dataDir());
+    startBroker();
+    startClickHouse();
+    try (Admin admin = admin()) {
+      List<String> created = TopicSetup.ensure(admin, settings.partitions());
+      if (!created.isEmpty()) {
+        out.println("created topics " + created);
+      }
+    }
+    Schema.apply(clickHouse(), settings.env().clickHouseDatabase());
+    loadDefaultCatalogIfEmpty();
+    startService(processor(), PROCESSOR_MAIN, "1g");
+    startService(writer(), WRITER_MAIN, "768m");
+  }
+
+  private void startBroker() {
+    boolean running = KafkaBroker.runningPid(kafkaDir()).isPresent();
+    KafkaBroker broker = KafkaBroker.start(brokerOptions());
+    out.printf("kafka       %s  %s (pid %d)%n", running ? "running" : "started", broker.bootstrapServers(), broker.pid());
+  }
+
+  private void startClickHouse() {
+    boolean running = ClickHouseServer.runningPid(clickHouseDir()).isPresent();
+    ClickHouseServer server = ClickHouseServer.start(clickHouseOptions());
+    out.printf("clickhouse  %s  %s (pid %d)%n", running ? "running" : "started", server.httpUrl(), server.pid());
+  }
+
+  private void loadDefaultCatalogIfEmpty() throws Exception {
+    PriceCatalogTopic prices = new PriceCatalogTopic(settings.kafkaBootstrap());
+    if (!prices.isEmpty()) {
+      return;
+    }
+    PriceCatalogJson.Catalog catalog = PriceCatalogJson.parse(Files.readString(settings.defaultCatalog()));
+    if (!catalog.errors().isEmpty()) {
+      throw new IllegalStateException("the default catalog " + settings.defaultCatalog() + " is invalid: " + catalog.errors());
+    }
+    prices.publish(catalog.entries());
+    out.println("loaded the default price catalog: " + catalog.entries().size() + " entries from " + settings.defaultCatalog());
+  }
+
+  private void startService(ServiceProcess service, String mainClass, String heap) throws Exception {
+    boolean running = service.runningPid().isPresent();
+    long pid = service.start(mainClass, heap, Map.of(
+        "TOLLGATE_STATE_DIR", settings.dataDir().resolve("state").resolve(service.name()).toString()));
+    out.printf("%-11s %s  pid %d, log %s%n", service.name(), running ? "running" : "started", pid, service.logFile());
+  }
+
+  public void down() throws Exception {
+    report(writer().name(), writer().stop());
+    report(processor().name(), processor().stop());
+    boolean clickHouseRunning = ClickHouseServer.runningPid(clickHouseDir()).isPresent();
+    if (clickHouseRunning) {
+      ClickHouseServer.start(clickHouseOptions()).stop();
+    }
+    report("clickhouse", clickHouseRunning);
+    boolean kafkaRunning = KafkaBroker.runningPid(kafkaDir()).isPresent();
+    if (kafkaRunning) {
+      KafkaBroker.start(brokerOptions()).stop();
+    }
+    report("kafka", kafkaRunning);
+  }
+
+  private KafkaBroker.Options brokerOptions() {
+    return new KafkaBroker.Options(kafkaDir(), settings.kafkaPort(), settings.kafkaControllerPort(), true, "1g");
+  }
+
+  private ClickHouseServer.Options clickHouseOptions() {
+    return new ClickHouseServer.Options(clickHouseDir(), settings.clickHouseHttpPort(),
+        settings.clickHouseTcpPort(), settings.clickHouseInterserverPort(), true);
+  }
+
+  private void report(String name, boolean wasRunning) {
+    out.printf("%-11s %s%n", name, wasRunning ? "stopped" : "was not running");
+  }
+
+  public Admin admin() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    return Admin.create(p);
+  }
+
+  public ClickHouseHttp clickHouse() {
+    return ClickHouseHttp.fromEnv(settings.env());
+  }
+}
