@@ -1,0 +1,57 @@
+package dev.tollgate.analytics.clickhouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The DDL under {@code clickhouse/} on the class path, applied in file order, one statement per
+ * request. Every statement is {@code IF NOT EXISTS}, so applying it again changes nothing.
+ */
+public final class Schema {
+  public static final List<String> FILES = List.of(
+      "001_database.sql",
+      "002_usage_events.sql",
+      "003_usage_hourly.sql",
+      "004_usage_hourly_mv.sql",
+      "005_usage_daily.sql",
+      "006_usage_daily_mv.sql");
+
+  private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private Schema() {}
+
+  public static void apply(ClickHouseHttp clickHouse, String database) {
+    for (String statement : statements(database)) {
+      clickHouse.execute(statement);
+    }
+  }
+
+  /** The statements with {@code ${database}} replaced, in the order they are applied. */
+  public static List<String> statements(String database) {
+    if (database == null || !DATABASE_NAME.matcher(database).matches()) {
+      throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ", got \"" + database + "\"");
+    }
+    List<String> statements = new ArrayList<>();
+    for (String file : FILES) {
+      statements.add(read(file).replace("${database}", database).strip());
+    }
+    return statements;
+  }
+
+  private static String read(String file) {
+    String resource = "/clickhouse/" + file;
+    try (InputStream in = Schema.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing DDL resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read DDL resource " + resource, e);
+    }
+  }
+}
