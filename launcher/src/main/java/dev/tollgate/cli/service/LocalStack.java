@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class LocalStack {
   public static final String PROCESSOR_MAIN = "dev.tollgate.processor.ProcessorApp";
   public static final String WRITER_MAIN = "dev.tollgate.analytics.writer.WriterApp";
+  private static final String STATE_DIR = "TOLLGATE_STATE_DIR";
   private final Settings settings;
   private final PrintStream out;
 
@@ -88,8 +89,8 @@ public final class LocalStack {
 
   private void startService(ServiceProcess service, String mainClass, String heap) throws Exception {
     boolean running = service.runningPid().isPresent();
-    long pid = service.start(mainClass, heap, Map.of(
-        "TOLLGATE_STATE_DIR", settings.dataDir().resolve("state").resolve(service.name()).toString()));
+    String stateDir = settings.env().string(STATE_DIR, settings.dataDir().resolve("state").resolve(service.name()).toString());
+    long pid = service.start(mainClass, heap, Map.of(STATE_DIR, stateDir));
     out.printf("%-11s %s  pid %d, log %s%n", service.name(), running ? "running" : "started", pid, service.logFile());
   }
 
