@@ -9,19 +9,19 @@ import java.util.Optional;
 /** Finds programs the way a shell does, through PATH. */
 public final class Executables {
 
-    private Executables() {
-    }
+  private Executables() {
+  }
 
-    public static Optional<Path> onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        return Arrays.stream(path.split(File.pathSeparator))
-                .filter(folder -> !folder.isBlank())
-                .map(folder -> Path.of(folder, program))
-                .filter(Executables::isExecutable)
-                .findFirst();
-    }
+  public static Optional<Path> onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+    return Arrays.stream(path.split(File.pathSeparator))
+        .filter(folder -> !folder.isBlank())
+        .map(folder -> Path.of(folder, program))
+        .filter(Executables::isExecutable)
+        .findFirst();
+  }
 
-    public static boolean isExecutable(Path file) {
-        return Files.isRegularFile(file) && Files.isExecutable(file);
-    }
+  public static boolean isExecutable(Path file) {
+    return Files.isRegularFile(file) && Files.isExecutable(file);
+  }
 }
