@@ -3,12 +3,14 @@ package dev.tollgate.processor;
 import dev.tollgate.processor.internal.CatalogVersion;
 import dev.tollgate.processor.internal.DeduplicationProcessor;
 import dev.tollgate.processor.internal.PriceCatalogUpdater;
+import dev.tollgate.processor.internal.PricedEventSerializer;
 import dev.tollgate.processor.internal.PricingProcessor;
 import dev.tollgate.processor.internal.RawEventTimestampExtractor;
 import dev.tollgate.processor.internal.ValidationProcessor;
 import dev.tollgate.processor.internal.ValidationResult;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.PriceEntry;
+import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
 import dev.tollgate.schemas.serde.AvroSerde;
 import java.util.Map;
@@ -81,8 +83,8 @@ public final class PricingTopology {
         .merge(rekeyed, Named.as("keyed-by-event-id"))
         .process(DeduplicationProcessor.supplier(DEDUP_STORE, config.dedupHorizon()), Named.as("deduplicate"))
         .process(PricingProcessor.supplier(PRICE_CATALOG_STORE, catalogVersion, config.priceFallback()), Named.as("price"))
-        .to(Topics.USAGE_PRICED.name(), Produced.with(Topics.USAGE_PRICED.keySerde(),
-            Topics.USAGE_PRICED.valueSerde()).withName("usage-priced-sink"));
+        .to(Topics.USAGE_PRICED.name(), Produced.with(Topics.USAGE_PRICED.keySerde(), pricedSerde())
+            .withName("usage-priced-sink"));
 
     return builder.build();
   }
@@ -97,6 +99,11 @@ public final class PricingTopology {
     builder.addGlobalStore(store, Topics.PRICES.name(),
         Consumed.with(Topics.PRICES.keySerde(), Topics.PRICES.valueSerde()).withName(PRICE_CATALOG_SOURCE),
         () -> new PriceCatalogUpdater(PRICE_CATALOG_STORE, version));
+  }
+
+  /** The topic's own format, written by a serializer that costs less CPU per event (see PricedEventSerializer). */
+  private static Serde<PricedUsageEvent> pricedSerde() {
+    return Serdes.serdeFrom(new PricedEventSerializer(), Topics.USAGE_PRICED.valueSerde().deserializer());
   }
 
   private static Serde<UsageEvent> usageEventSerde() {

@@ -1,13 +1,12 @@
 package dev.tollgate.schemas.serde;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
@@ -31,14 +30,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         type -> GENERATED_PACKAGE.equals(type.getPackageName())));
   }
 
-  private final BinaryMessageEncoder<T> encoder;
+  private final SingleObjectWriter<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
   public AvroSerde(Supplier<T> prototype) {
     T sample = prototype.get();
     Schema current = sample.getSchema();
     SpecificData model = modelOf(sample);
-    this.encoder = new BinaryMessageEncoder<>(model, current);
+    this.encoder = new SingleObjectWriter<>(current, () -> new SpecificDatumWriter<>(current, model));
     this.decoder = new BinaryMessageDecoder<>(model, current);
     for (Schema old : SchemaHistory.versionsOf(current.getName())) {
       decoder.addSchema(old);
@@ -56,10 +55,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
       return null;
     }
     try {
-      ByteBuffer buffer = encoder.encode(data);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      return encoder.write(data);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot encode " + data.getSchema().getName() + ": " + e.getMessage(), e);
     }
