@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A client of the ClickHouse HTTP interface, identical on 18.16 and current versions: statements go
@@ -66,11 +67,15 @@ public final class ClickHouseHttp {
         send(withParams("wait_end_of_query=1"), HttpRequest.BodyPublishers.ofString(statement), sql));
   }
 
-  /** Inserts newline-separated JSON objects; returns only once ClickHouse has acknowledged all of them. */
-  public void insertJsonEachRow(String table, byte[] rows) {
-    String statement = "INSERT INTO " + table + " FORMAT JSONEachRow";
+  /**
+   * Inserts the first {@code length} bytes of {@code rows}, values of the named columns in
+   * {@code RowBinary}; returns only once ClickHouse has acknowledged all of them. Columns left out
+   * get their DEFAULT or MATERIALIZED expression.
+   */
+  public void insertRowBinary(String table, List<String> columns, byte[] rows, int length) {
+    String statement = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT RowBinary";
     URI uri = withParams("query=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
-    send(uri, HttpRequest.BodyPublishers.ofByteArray(rows), statement);
+    send(uri, HttpRequest.BodyPublishers.ofByteArray(rows, 0, length), statement);
   }
 
   private URI withParams(String params) {

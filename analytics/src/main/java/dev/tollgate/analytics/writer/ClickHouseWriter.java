@@ -7,6 +7,7 @@ import dev.tollgate.analytics.writer.internal.Batch;
 import dev.tollgate.analytics.writer.internal.HeldOffsets;
 import dev.tollgate.analytics.writer.internal.KafkaPosition;
 import dev.tollgate.analytics.writer.internal.Progress;
+import dev.tollgate.analytics.writer.internal.UsageRowEncoder;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class ClickHouseWriter {
   private final Backoff insertBackoff;
   private final Progress progress = new Progress(PROGRESS_EVERY_MS, System.currentTimeMillis());
   private volatile boolean running = true;
-  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
   private PartitionResumer partitions;
   private boolean failing;
   private boolean uncommitted;
@@ -70,7 +70,9 @@ public final class ClickHouseWriter {
 
   /** Reads and writes until {@link #stop()}; then writes what it holds and commits. */
   public void run() {
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config.consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer())) {
+    // Keys stay bytes: the event id they hold is in the value too.
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
       consumer = c;
       partitions = new PartitionResumer(c, new HeldOffsets(clickHouse, config.database(), config.topic()),
           batch, new Backoff(FIRST_RETRY, config.retryMax()), () -> failing);
@@ -93,7 +95,7 @@ public final class ClickHouseWriter {
   /** Asks {@link #run()} to finish; safe from any thread. */
   public void stop() {
     running = false;
-    KafkaConsumer<String, byte[]> c = consumer;
+    KafkaConsumer<byte[], byte[]> c = consumer;
     if (c != null) {
       c.wakeup();
     }
@@ -105,9 +107,9 @@ public final class ClickHouseWriter {
 
   private void step() {
     partitions.resolvePending(System.currentTimeMillis());
-    ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout(System.currentTimeMillis()));
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout(System.currentTimeMillis()));
     Instant readAt = Instant.now();
-    for (ConsumerRecord<String, byte[]> record : records) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
       accept(record, readAt);
     }
     long now = System.currentTimeMillis();
@@ -117,7 +119,7 @@ public final class ClickHouseWriter {
     progress.maybeReport(now, partitions::lag);
   }
 
-  private void accept(ConsumerRecord<String, byte[]> record, Instant readAt) {
+  private void accept(ConsumerRecord<byte[], byte[]> record, Instant readAt) {
     uncommitted = true;
     if (partitions.alreadyWritten(record.partition(), record.offset())) {
       progress.skipped();
@@ -127,17 +129,24 @@ public final class ClickHouseWriter {
     try {
       event = values.deserialize(record.topic(), record.value());
     } catch (KafkaException e) {
-      progress.unreadable();
-      log.error("{}-{} offset {} is not a readable priced event and is left out of ClickHouse: {}",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+      leftOut(record, "not a readable priced event: " + e.getMessage());
       return;
     }
     if (event == null) {
-      progress.unreadable();
-      log.error("{}-{} offset {} has no value and is left out of ClickHouse", record.topic(), record.partition(), record.offset());
+      leftOut(record, "no value");
       return;
     }
-    batch.add(event, new KafkaPosition(record.topic(), record.partition(), record.offset()), readAt);
+    try {
+      batch.add(event, new KafkaPosition(record.topic(), record.partition(), record.offset()), readAt);
+    } catch (IllegalArgumentException e) {
+      // Sent, it would make ClickHouse refuse the whole batch, on every retry.
+      leftOut(record, "event " + event.getEvent().getEventId() + " holds a value ClickHouse cannot store: " + e.getMessage());
+    }
+  }
+
+  private void leftOut(ConsumerRecord<byte[], byte[]> record, String reason) {
+    progress.leftOut();
+    log.error("{}-{} offset {} is left out of ClickHouse: {}", record.topic(), record.partition(), record.offset(), reason);
   }
 
   private Duration pollTimeout(long now) {
@@ -162,7 +171,7 @@ public final class ClickHouseWriter {
         }
       }
       if (!batch.isEmpty()) {
-        clickHouse.insertJsonEachRow(table, batch.payload());
+        clickHouse.insertRowBinary(table, UsageRowEncoder.COLUMN_NAMES, batch.payloadBuffer(), batch.payloadLength());
       }
     } catch (ClickHouseException e) {
       long delay = insertBackoff.nextDelayMs();

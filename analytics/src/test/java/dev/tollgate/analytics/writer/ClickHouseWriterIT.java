@@ -2,9 +2,10 @@ package dev.tollgate.analytics.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.analytics.writer.internal.JsonBytes;
 import dev.tollgate.analytics.writer.internal.KafkaPosition;
-import dev.tollgate.analytics.writer.internal.PricedRowEncoder;
+import dev.tollgate.analytics.writer.internal.PricedEvents;
+import dev.tollgate.analytics.writer.internal.RowBinary;
+import dev.tollgate.analytics.writer.internal.UsageRowEncoder;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.stack.testing.TestStack;
 import java.time.Duration;
@@ -103,14 +104,15 @@ class ClickHouseWriterIT {
       List<PricedUsageEvent> events = Workload.events("partial", 1_500, 5);
       List<RecordMetadata> landed = fixture.publish(events);
       commit(fixture, new TopicPartition(fixture.topic, 0), 0);
-      JsonBytes february = new JsonBytes(1 << 16);
+      RowBinary february = new RowBinary(1 << 16);
       for (int i = 0; i < events.size(); i++) {
         if (events.get(i).getEvent().getOccurredAt().atZone(ZoneOffset.UTC).getMonthValue() == 2) {
-          PricedRowEncoder.write(february, events.get(i),
+          UsageRowEncoder.write(february, events.get(i),
               new KafkaPosition(fixture.topic, landed.get(i).partition(), landed.get(i).offset()), Instant.now());
         }
       }
-      fixture.clickHouse.insertJsonEachRow(fixture.database + ".usage_events", february.toByteArray());
+      fixture.clickHouse.insertRowBinary(fixture.database + ".usage_events", UsageRowEncoder.COLUMN_NAMES,
+          february.array(), february.length());
       assertThat(fixture.rawRows()).isPositive().isLessThan(events.size());
 
       // when
@@ -119,6 +121,28 @@ class ClickHouseWriterIT {
 
       // then
       fixture.assertHoldsExactlyOnce(events);
+    }
+  }
+
+  @Test
+  void shouldLeaveOutOnlyAnEventClickHouseCannotStoreAndWriteTheRest() throws Exception {
+    try (WriterFixture fixture = new WriterFixture(1)) {
+      // given: an event from before 1970, which a DateTime column cannot hold, amid storable ones
+      List<PricedUsageEvent> storable = Workload.events("storable", 400, 7);
+      PricedUsageEvent beforeEpoch = PricedEvents.priced(PricedEvents.call("before-epoch", Instant.parse("1969-07-20T20:17:40Z"))
+          .build(), "1.000000000000");
+      fixture.publish(storable.subList(0, 200));
+      fixture.publish(List.of(beforeEpoch));
+      fixture.publish(storable.subList(200, 400));
+
+      // when
+      fixture.startWriter(100);
+      fixture.awaitEvents(storable.size());
+
+      // then
+      fixture.assertHoldsExactlyOnce(storable);
+      WriterFixture.await("the offsets to move past every record", PATIENCE,
+          () -> committed(fixture, new TopicPartition(fixture.topic, 0)) == storable.size() + 1);
     }
   }
 

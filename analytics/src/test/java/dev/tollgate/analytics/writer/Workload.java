@@ -14,6 +14,8 @@ final class Workload {
   private static final Instant START = Instant.parse("2026-01-15T00:00:00Z");
   private static final String[] TENANTS = {"acme", "globex", "initech"};
   private static final String[] MODELS = {"gpt-4o", "gpt-4o-mini", "o3"};
+  private static final String[] FEATURES = {"chat-assistant", "support-bot", "code-review", "nightly-summaries",
+      "semantic-search", "meeting-notes", "local-drafts"};
 
   private Workload() {}
 
@@ -43,6 +45,39 @@ final class Workload {
           .build();
       BigDecimal cost = BigDecimal.valueOf(random.nextLong() & Long.MAX_VALUE, 12).remainder(BigDecimal.TEN).setScale(12);
       events.add(PricedEvents.priced(event, cost.toPlainString()));
+    }
+    return events;
+  }
+
+  /**
+   * A live stream's worth of calls: one hour of events, tenants, teams, users, features and models
+   * in the numbers the synthetic demo workload uses, every column a production call usually fills
+   * (status, latency, request id, prompt hash, attributes). Rows cost what real ones cost to encode,
+   * store and roll up.
+   */
+  static List<PricedUsageEvent> realistic(String prefix, int count, long seed) {
+    Random random = new Random(seed);
+    List<PricedUsageEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int tenant = random.nextInt(TENANTS.length);
+      var event = PricedEvents.call(prefix + "-" + i, START.plusMillis(random.nextInt(3_600_000)))
+          .setTenantId(TENANTS[tenant])
+          .setTeamId(TENANTS[tenant] + "-team-" + random.nextInt(3))
+          .setUserId(TENANTS[tenant] + "-user-" + random.nextInt(40))
+          .setFeature(FEATURES[random.nextInt(FEATURES.length)])
+          .setModel(MODELS[random.nextInt(MODELS.length)])
+          .setOperation("chat")
+          .setInputTokens(200 + random.nextInt(6_000))
+          .setCachedInputTokens(random.nextInt(100) < 40 ? random.nextInt(200) : 0)
+          .setOutputTokens(20 + random.nextInt(1_200))
+          .setStatus(random.nextInt(100) < 2 ? "error" : "ok")
+          .setLatencyMs(150L + random.nextInt(4_000))
+          .setRequestId("req-" + Long.toHexString(random.nextLong()))
+          .setPromptHash("p" + random.nextInt(500))
+          .setAttributes(java.util.Map.of("region", random.nextBoolean() ? "eu-west-1" : "us-east-1"))
+          .build();
+      BigDecimal cost = BigDecimal.valueOf(random.nextInt(1_000_000_000), 12);
+      events.add(PricedEvents.priced(event, cost.setScale(12).toPlainString()));
     }
     return events;
   }

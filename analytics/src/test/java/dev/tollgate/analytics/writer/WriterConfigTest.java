@@ -22,7 +22,7 @@ class WriterConfigTest {
     assertThat(config.clickHouseUrl()).isEqualTo("http://127.0.0.1:8123");
     assertThat(config.database()).isEqualTo("tollgate");
     assertThat(config.batchRows()).isEqualTo(50_000);
-    assertThat(config.flushInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.flushInterval()).isEqualTo(Duration.ofMillis(1000));
     assertThat(config.retryMax()).isEqualTo(Duration.ofSeconds(30));
   }
 

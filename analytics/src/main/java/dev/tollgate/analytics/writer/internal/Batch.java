@@ -10,20 +10,29 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-/** Rows read from Kafka and not yet acknowledged by ClickHouse, encoded once as one JSONEachRow body. */
+/** Rows read from Kafka and not yet acknowledged by ClickHouse, encoded once as one RowBinary body. */
 public final class Batch {
-  private JsonBytes payload;
+  private RowBinary payload;
   private List<Row> rows = new ArrayList<>();
 
   private record Row(int partition, long offset, int start, int end) {}
 
   public Batch(int initialBytes) {
-    this.payload = new JsonBytes(initialBytes);
+    this.payload = new RowBinary(initialBytes);
   }
 
+  /**
+   * Encodes and keeps the row; a row the table cannot hold is refused with an
+   * {@link IllegalArgumentException} naming the field, and the batch stays as it was.
+   */
   public void add(PricedUsageEvent event, KafkaPosition position, Instant insertedAt) {
     int start = payload.length();
-    PricedRowEncoder.write(payload, event, position, insertedAt);
+    try {
+      UsageRowEncoder.write(payload, event, position, insertedAt);
+    } catch (RuntimeException e) {
+      payload.truncate(start);
+      throw e;
+    }
     rows.add(new Row(position.partition(), position.offset(), start, payload.length()));
   }
 
@@ -37,6 +46,15 @@ public final class Batch {
 
   public byte[] payload() {
     return payload.toByteArray();
+  }
+
+  /** The rows' bytes without a copy: valid up to {@link #payloadLength()} until the batch changes. */
+  public byte[] payloadBuffer() {
+    return payload.array();
+  }
+
+  public int payloadLength() {
+    return payload.length();
   }
 
   public void clear() {
@@ -72,7 +90,7 @@ public final class Batch {
   }
 
   private int retain(Predicate<Row> keep) {
-    JsonBytes kept = new JsonBytes(payload.length());
+    RowBinary kept = new RowBinary(payload.length());
     List<Row> keptRows = new ArrayList<>(rows.size());
     for (Row row : rows) {
       if (keep.test(row)) {

@@ -11,7 +11,7 @@ public final class Progress {
   private final long everyMs;
   private long written;
   private long skipped;
-  private long unreadable;
+  private long leftOut;
   private long writtenAtLastReport;
   private long lastReportAt;
 
@@ -28,8 +28,9 @@ public final class Progress {
     skipped++;
   }
 
-  public void unreadable() {
-    unreadable++;
+  /** A record that is not a readable priced event, or holds a value the table cannot store. */
+  public void leftOut() {
+    leftOut++;
   }
 
   public long written() {
@@ -43,7 +44,8 @@ public final class Progress {
     long recent = written - writtenAtLastReport;
     long rate = recent * 1000 / Math.max(1, now - lastReportAt);
     log.info("wrote {} rows in the last {} s ({} rows/s); {} in total, {} already in ClickHouse and skipped, "
-        + "{} unreadable; lag {} records", recent, (now - lastReportAt) / 1000, rate, written, skipped, unreadable,
+        + "{} left out as unreadable or not storable; lag {} records", recent, (now - lastReportAt) / 1000, rate, written,
+        skipped, leftOut,
         lag.getAsLong());
     writtenAtLastReport = written;
     lastReportAt = now;

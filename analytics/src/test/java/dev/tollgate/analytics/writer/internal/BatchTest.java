@@ -1,10 +1,11 @@
 package dev.tollgate.analytics.writer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.nio.charset.StandardCharsets;
+import dev.tollgate.schemas.avro.PricedUsageEvent;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,22 @@ class BatchTest {
   }
 
   @Test
+  void shouldStayAsItWasWhenARowIsRefused() {
+    // given
+    Batch batch = batchOf(new int[] {0}, new long[] {1});
+    PricedUsageEvent tooPrecise = PricedEvents.priced(PricedEvents.call("bad", AT).build(), "0.0000000000001");
+
+    // when
+    Throwable refused = catchThrowable(() -> batch.add(tooPrecise, new KafkaPosition("t", 0, 2), AT));
+    batch.add(PricedEvents.priced(PricedEvents.call("p0-3", AT).build(), "0.1"), new KafkaPosition("t", 0, 3), AT);
+
+    // then
+    assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cost_usd: ");
+    assertThat(eventIds(batch)).containsExactly("p0-1", "p0-3");
+    assertThat(batch.payloadLength()).isEqualTo(batch.payload().length);
+  }
+
+  @Test
   void shouldBeEmptyAfterClear() {
     // given
     Batch batch = batchOf(new int[] {0}, new long[] {1});
@@ -77,9 +94,11 @@ class BatchTest {
   }
 
   private static List<String> eventIds(Batch batch) {
-    String body = new String(batch.payload(), StandardCharsets.UTF_8);
-    return Arrays.stream(body.split("\n"))
-        .map(line -> line.substring("{\"event_id\":\"".length(), line.indexOf("\",")))
-        .toList();
+    RowBinaryReader reader = new RowBinaryReader(batch.payload());
+    List<String> ids = new ArrayList<>();
+    while (!reader.atEnd()) {
+      ids.add((String) reader.row().get("event_id"));
+    }
+    return ids;
   }
 }
