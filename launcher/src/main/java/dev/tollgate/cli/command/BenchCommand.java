@@ -21,6 +21,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "0", description = "Events per second to publish; 0 = as fast as possible (default).")
   int rate;
 
+  @Option(names = "--warmup", defaultValue = "300000", description = {
+      "Events pushed through first and not reported (default ${DEFAULT-VALUE}), so that the figures are those of",
+      "warm JVMs (JIT-compiled broker, processor and writer), as in a running deployment; 0 to skip."})
+  int warmup;
+
   private final Settings settings;
 
   public BenchCommand(Settings settings) {
@@ -31,8 +36,13 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LocalStack stack = new LocalStack(settings, System.out);
     stack.up();
-    BenchResult result = new PipelineBenchmark(settings.kafkaBootstrap(), stack.clickHouse(),
-        settings.env().clickHouseDatabase(), settings.partitions(), System.out).run(events, rate);
+    PipelineBenchmark bench = new PipelineBenchmark(settings.kafkaBootstrap(), stack.clickHouse(),
+        settings.env().clickHouseDatabase(), settings.partitions(), System.out);
+    if (warmup > 0) {
+      BenchResult warm = bench.run(warmup, rate);
+      System.out.printf("warm-up: %,d events, %,.0f events/s; now the measured run%n", warmup, warm.throughputPerSecond());
+    }
+    BenchResult result = bench.run(events, rate);
     System.out.println();
     System.out.println(result.table());
     Path results = settings.dataDir().resolve("bench").resolve("results.jsonl");

@@ -22,6 +22,8 @@ public final class LocalStack {
   public static final String PROCESSOR_MAIN = "dev.tollgate.processor.ProcessorApp";
   public static final String WRITER_MAIN = "dev.tollgate.analytics.writer.WriterApp";
   private static final String STATE_DIR = "TOLLGATE_STATE_DIR";
+  public static final String SERVICE_JAVA_OPTS = "TOLLGATE_SERVICE_JAVA_OPTS";
+  public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseG1GC";
   private final Settings settings;
   private final PrintStream out;
 
@@ -90,7 +92,8 @@ public final class LocalStack {
   private void startService(ServiceProcess service, String mainClass, String heap) throws Exception {
     boolean running = service.runningPid().isPresent();
     String stateDir = settings.env().string(STATE_DIR, settings.dataDir().resolve("state").resolve(service.name()).toString());
-    long pid = service.start(mainClass, heap, Map.of(STATE_DIR, stateDir));
+    List<String> jvmOptions = List.of(settings.env().string(SERVICE_JAVA_OPTS, DEFAULT_SERVICE_JAVA_OPTS).split("\\s+"));
+    long pid = service.start(mainClass, heap, jvmOptions, Map.of(STATE_DIR, stateDir));
     out.printf("%-11s %s  pid %d, log %s%n", service.name(), running ? "running" : "started", pid, service.logFile());
   }
 

@@ -52,16 +52,16 @@ public final class ServiceProcess {
   }
 
   /** Starts the service unless it runs already; returns its pid. */
-  public long start(String mainClass, String heap, Map<String, String> env) throws IOException {
+  public long start(String mainClass, String heap, List<String> jvmOptions, Map<String, String> env) throws IOException {
     Optional<Long> running = runningPid();
     if (running.isPresent()) {
       return running.get();
     }
     Files.createDirectories(logFile().getParent());
     List<String> command = new ArrayList<>(List.of("setsid",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-        "-cp", System.getProperty("java.class.path"), mainClass));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     ProcessBuilder pb = new ProcessBuilder(command)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
