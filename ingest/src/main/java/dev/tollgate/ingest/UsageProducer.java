@@ -1,5 +1,6 @@
 package dev.tollgate.ingest;
 
+import dev.tollgate.config.Env;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.UsageEvent;
 import dev.tollgate.schemas.serde.UsageEventCodec;
@@ -25,25 +26,27 @@ public final class UsageProducer implements AutoCloseable {
   private final UsageEventCodec codec = new UsageEventCodec();
   private final String topic;
 
+  /** Compression from {@code TOLLGATE_KAFKA_COMPRESSION} (see {@link Env#kafkaCompression()}). */
   public UsageProducer(String bootstrapServers) {
-    this(bootstrapServers, Topics.USAGE_RAW.name());
+    this(bootstrapServers, Topics.USAGE_RAW.name(), Env.system().kafkaCompression());
   }
 
-  public UsageProducer(String bootstrapServers, String topic) {
+  public UsageProducer(String bootstrapServers, String topic, String compression) {
     this.topic = topic;
-    this.producer = new KafkaProducer<>(properties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    this.producer = new KafkaProducer<>(properties(bootstrapServers, compression),
+        new StringSerializer(), new ByteArraySerializer());
   }
 
-  static Properties properties(String bootstrapServers) {
+  static Properties properties(String bootstrapServers, String compression) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "tollgate-usage-producer");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // Events are small and many: batching with a short linger and lz4 keeps the broker's work per event low.
+    // Events are small and many: batching with a short linger keeps the broker's work per event low.
     p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
     p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
     return p;
   }

@@ -77,7 +77,7 @@ class PricedPipelineIT {
     Schema.apply(clickHouse, DATABASE);
     new PriceCatalogTopic(bootstrap).publish(PriceCatalogJson.parse(Files.readString(CATALOG)).entries());
     ProcessorConfig config = new ProcessorConfig("e2e-processor", bootstrap, work.resolve("state"), 1,
-        Duration.ofMillis(100), Duration.ofDays(7), PriceFallback.dearest());
+        Duration.ofMillis(100), Duration.ofDays(7), PriceFallback.dearest(), "lz4");
     processor = new KafkaStreams(PricingTopology.buildTopology(config), config.streamsProperties());
     processor.start();
     writer = new ClickHouseWriter(new WriterConfig(bootstrap, "e2e-writer", Topics.USAGE_PRICED.name(),

@@ -14,6 +14,7 @@ public final class Env {
   public static final String CLICKHOUSE_USER = "TOLLGATE_CLICKHOUSE_USER";
   public static final String CLICKHOUSE_PASSWORD = "TOLLGATE_CLICKHOUSE_PASSWORD";
   public static final String CLICKHOUSE_DATABASE = "TOLLGATE_CLICKHOUSE_DATABASE";
+  public static final String KAFKA_COMPRESSION = "TOLLGATE_KAFKA_COMPRESSION";
 
   private final Map<String, String> vars;
 
@@ -57,6 +58,15 @@ public final class Env {
 
   public String kafkaBootstrap() {
     return string(KAFKA_BOOTSTRAP, "127.0.0.1:9092");
+  }
+
+  /**
+   * Compression of what Tollgate produces to Kafka. None by default: on the local stack everything is
+   * on one machine, where compressing and decompressing costs CPU and saves nothing; across a network
+   * {@code lz4} or {@code zstd} pays.
+   */
+  public String kafkaCompression() {
+    return string(KAFKA_COMPRESSION, "none");
   }
 
   public String clickHouseUrl() {

@@ -17,7 +17,8 @@ public record ProcessorConfig(
     int streamThreads,
     Duration commitInterval,
     Duration dedupHorizon,
-    PriceFallback priceFallback) {
+    PriceFallback priceFallback,
+    String compression) {
 
   public static final String APP_ID = "TOLLGATE_PROCESSOR_APP_ID";
   public static final String STATE_DIR = "TOLLGATE_STATE_DIR";
@@ -40,6 +41,7 @@ public record ProcessorConfig(
     require(dedupHorizon != null && dedupHorizon.compareTo(Duration.ofMinutes(1)) >= 0,
         DEDUP_HORIZON + " must be at least one minute, got " + dedupHorizon);
     require(priceFallback != null, PRICE_FALLBACK + " must be set");
+    require(compression != null && !compression.isBlank(), Env.KAFKA_COMPRESSION + " must not be blank");
   }
 
   public static ProcessorConfig fromEnv(Env env) {
@@ -56,7 +58,8 @@ public record ProcessorConfig(
         env.integer(THREADS, 1),
         Duration.ofMillis(env.integer(COMMIT_MS, (int) DEFAULT_COMMIT_INTERVAL.toMillis())),
         env.duration(DEDUP_HORIZON, DEFAULT_DEDUP_HORIZON),
-        fallback);
+        fallback,
+        env.kafkaCompression());
   }
 
   /** The configuration of the KafkaStreams client. No default serdes: every operator names its own. */
@@ -80,7 +83,7 @@ public record ProcessorConfig(
     // Kafka 5.0 will by default, so that an upgrade does not change behaviour.
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compression);
     // 256 KiB batches: a priced event is ~300 bytes, so one batch holds a few ms of peak traffic.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     // Wait for 64 KiB or 50 ms per fetch: fewer, fuller fetches under load, little added latency when idle.

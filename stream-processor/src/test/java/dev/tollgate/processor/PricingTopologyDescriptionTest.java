@@ -12,7 +12,7 @@ class PricingTopologyDescriptionTest {
   void shouldNameEveryNodeStoreAndInternalTopic() {
     // given
     ProcessorConfig config = new ProcessorConfig("tollgate-processor", "unused:9092", Path.of("unused"), 1,
-        Duration.ofMillis(100), Duration.ofDays(7), PriceFallback.dearest());
+        Duration.ofMillis(100), Duration.ofDays(7), PriceFallback.dearest(), "none");
 
     // when
     String description = PricingTopology.buildTopology(config).describe().toString();

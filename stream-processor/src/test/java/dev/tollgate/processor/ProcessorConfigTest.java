@@ -38,14 +38,15 @@ class ProcessorConfigTest {
         "TOLLGATE_PROCESSOR_THREADS", "2",
         "TOLLGATE_PROCESSOR_COMMIT_MS", "250",
         "TOLLGATE_DEDUP_HORIZON", "P14D",
-        "TOLLGATE_PRICE_FALLBACK", "openai/gpt-4o"));
+        "TOLLGATE_PRICE_FALLBACK", "openai/gpt-4o",
+        "TOLLGATE_KAFKA_COMPRESSION", "zstd"));
 
     // when
     ProcessorConfig config = ProcessorConfig.fromEnv(env);
 
     // then
     assertThat(config).isEqualTo(new ProcessorConfig("pricing-b", "kafka-1:9093", Path.of("/var/lib/tollgate/processor"),
-        2, Duration.ofMillis(250), Duration.ofDays(14), new PriceFallback.FixedModel("openai", "gpt-4o")));
+        2, Duration.ofMillis(250), Duration.ofDays(14), new PriceFallback.FixedModel("openai", "gpt-4o"), "zstd"));
   }
 
   @Test
@@ -71,7 +72,7 @@ class ProcessorConfigTest {
     assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "tollgate-processor")
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
-        .containsEntry(StreamsConfig.producerPrefix("compression.type"), "lz4")
+        .containsEntry(StreamsConfig.producerPrefix("compression.type"), "none")
         .doesNotContainKeys(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
     assertThat(new StreamsConfig(props).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
   }

@@ -36,7 +36,7 @@ final class TopologyFixture implements AutoCloseable {
 
   TopologyFixture(Path stateDir, PriceFallback fallback, Duration dedupHorizon) {
     ProcessorConfig config = new ProcessorConfig("tollgate-processor-test", "unused:9092", stateDir, 1,
-        ProcessorConfig.DEFAULT_COMMIT_INTERVAL, dedupHorizon, fallback);
+        ProcessorConfig.DEFAULT_COMMIT_INTERVAL, dedupHorizon, fallback, "none");
     driver = new TopologyTestDriver(PricingTopology.buildTopology(config), config.streamsProperties(), START);
     raw = driver.createInputTopic(Topics.USAGE_RAW.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     prices = driver.createInputTopic(Topics.PRICES.name(), Serdes.String().serializer(), Topics.PRICES.valueSerde().serializer());

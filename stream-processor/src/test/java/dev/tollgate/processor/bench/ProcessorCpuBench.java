@@ -72,7 +72,7 @@ public final class ProcessorCpuBench {
 
   private static BenchRound.Settings settings(String bootstrap, Path stateRoot, String appId, String variant) {
     ProcessorConfig config = new ProcessorConfig(appId, bootstrap, stateRoot.resolve(appId), 1,
-        ProcessorConfig.DEFAULT_COMMIT_INTERVAL, ProcessorConfig.DEFAULT_DEDUP_HORIZON, PriceFallback.dearest());
+        ProcessorConfig.DEFAULT_COMMIT_INTERVAL, ProcessorConfig.DEFAULT_DEDUP_HORIZON, PriceFallback.dearest(), "none");
     Properties properties = config.streamsProperties();
     properties.putAll(BenchVariants.overrides(variant));
     return new BenchRound.Settings(() -> new KafkaStreams(PricingTopology.buildTopology(config), properties));
