@@ -36,7 +36,7 @@ public record Settings(
         env.clickHouseUrl(),
         env.integer(CLICKHOUSE_TCP_PORT, 9000),
         env.integer(CLICKHOUSE_INTERSERVER_PORT, 9009),
-        env.integer(PARTITIONS, 4),
+        env.integer(PARTITIONS, 2),
         env);
   }
 
