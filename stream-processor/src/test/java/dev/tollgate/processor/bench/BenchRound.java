@@ -33,11 +33,11 @@ final class BenchRound {
 
   record Settings(Supplier<KafkaStreams> streams) {}
 
-  record Result(double threadCpuUsPerEvent, double processCpuUsPerEvent, double eventsPerSecond, long priced) {
+  record Result(double threadCpuUsPerEvent, double processCpuUsPerEvent, double eventsPerSecond, long outputRecords) {
     @Override
     public String toString() {
       return String.format("stream threads %.2f µs/event, process %.2f µs/event, %.0f events/s, %d priced",
-          threadCpuUsPerEvent, processCpuUsPerEvent, eventsPerSecond, priced);
+          threadCpuUsPerEvent, processCpuUsPerEvent, eventsPerSecond, outputRecords);
     }
 
     static String summary(String variant, List<Result> results) {
