@@ -1,5 +1,8 @@
 package dev.tollgate.schemas;
 
+import dev.tollgate.schemas.avro.Alert;
+import dev.tollgate.schemas.avro.Budget;
+import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
@@ -31,7 +34,20 @@ public final class Topics {
   public static final Topic<String, PriceEntry> PRICES =
       new Topic<>("tollgate.prices", Serdes.String(), new AvroSerde<>(PriceEntry::new), true);
 
-  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES);
+  /** Budgets keyed by {@code budget_id}; a tombstone removes one. */
+  public static final Topic<String, Budget> BUDGETS =
+      new Topic<>("tollgate.budgets", Serdes.String(), new AvroSerde<>(Budget::new), true);
+
+  /** Where each budget stands in its current period, keyed by {@code budget_id}; read by the guards. */
+  public static final Topic<String, BudgetStatus> BUDGET_STATUS =
+      new Topic<>("tollgate.budget.status", Serdes.String(), new AvroSerde<>(BudgetStatus::new), true);
+
+  /** Alerts keyed by {@code budget_id} (ops alerts by their subject), so one scope's alerts stay in order. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("tollgate.alerts", Serdes.String(), new AvroSerde<>(Alert::new), false);
+
+  public static final List<Topic<?, ?>> ALL =
+      List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES, BUDGETS, BUDGET_STATUS, ALERTS);
 
   private Topics() {}
 }

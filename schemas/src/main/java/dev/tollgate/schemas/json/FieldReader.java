@@ -1,6 +1,8 @@
 package dev.tollgate.schemas.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Typed, contract-checked access to the fields of one JSON object. */
@@ -143,5 +147,39 @@ final class FieldReader {
       map.put(e.getKey(), e.getValue().textValue());
     }
     return map;
+  }
+
+  /** A list of decimals, each a JSON number or a decimal string; {@code absent} when the field is missing. */
+  List<BigDecimal> optionalDecimalList(String field, int scale, List<BigDecimal> absent) {
+    JsonNode v = present(field);
+    if (v == null) {
+      return absent;
+    }
+    if (!v.isArray()) {
+      throw new InvalidFieldException(field, "must be a JSON array of numbers, got " + v);
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      FieldReader single = new FieldReader(new ObjectNode(JsonNodeFactory.instance, Map.of("v", item)));
+      try {
+        values.add(single.requiredDecimal("v", scale));
+      } catch (InvalidFieldException e) {
+        throw new InvalidFieldException(field + "[" + i + "]", e.violation().reason());
+      }
+    }
+    return values;
+  }
+
+  /** The nested object of {@code field}; errors inside it name the field as {@code field.inner}. */
+  FieldReader requiredObject(String field) {
+    JsonNode v = present(field);
+    if (v == null) {
+      throw new InvalidFieldException(field, "is required");
+    }
+    if (!v.isObject()) {
+      throw new InvalidFieldException(field, "must be a JSON object, got " + v);
+    }
+    return new FieldReader(v);
   }
 }

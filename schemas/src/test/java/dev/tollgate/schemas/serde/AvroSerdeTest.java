@@ -3,6 +3,9 @@ package dev.tollgate.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.schemas.avro.Alert;
+import dev.tollgate.schemas.avro.Budget;
+import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
@@ -75,7 +78,8 @@ class AvroSerdeTest {
   void shouldKeepTheCurrentSchemaOfEveryRecordInItsHistory() {
     // given every record the topics carry
     List<Schema> current = List.of(UsageEvent.getClassSchema(), PriceEntry.getClassSchema(),
-        PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema());
+        PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema(), Budget.getClassSchema(),
+        BudgetStatus.getClassSchema(), Alert.getClassSchema());
 
     for (Schema schema : current) {
       // when
