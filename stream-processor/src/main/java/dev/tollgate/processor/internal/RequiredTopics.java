@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * of the price topic wrong.
  */
 public final class RequiredTopics {
-  static final List<Topic<?, ?>> TOPICS = List.of(Topics.USAGE_RAW, Topics.PRICES, Topics.USAGE_PRICED, Topics.USAGE_REJECTED);
+  static final List<Topic<?, ?>> TOPICS = Topics.ALL;
   private static final long TIMEOUT_SECONDS = 30;
 
   private RequiredTopics() {}

@@ -1,0 +1,82 @@
+package dev.tollgate.processor.budget;
+
+import dev.tollgate.processor.budget.internal.BudgetOutput;
+import dev.tollgate.processor.budget.internal.BudgetProcessor;
+import dev.tollgate.processor.budget.internal.BudgetRouter;
+import dev.tollgate.processor.budget.internal.TenantInput;
+import dev.tollgate.processor.budget.internal.TenantInputSerde;
+import dev.tollgate.schemas.Topics;
+import dev.tollgate.schemas.avro.PricedUsageEvent;
+import dev.tollgate.schemas.avro.UsageEvent;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * Priced events and budgets in; budget statuses and alerts out. Both inputs are re-keyed by tenant
+ * into repartition topics of the same partition count, so that one task holds all of a tenant's
+ * budgets and spend.
+ */
+public final class BudgetTopology {
+  public static final String PRICED_SOURCE = "priced-source";
+  public static final String BUDGETS_SOURCE = "budgets-source";
+  public static final String SPEND_BY_TENANT = "spend-by-tenant";
+  public static final String BUDGETS_BY_TENANT = "budgets-by-tenant";
+  public static final String BUDGET_TENANTS_STORE = "budget-tenants";
+  public static final BudgetProcessor.StoreNames STORES =
+      new BudgetProcessor.StoreNames("budget-definitions", "scope-spend-buckets", "budget-period-spend");
+
+  private BudgetTopology() {}
+
+  public static Topology buildTopology(BudgetConfig config) {
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
+
+    KStream<String, TenantInput> spend = builder
+        .stream(Topics.USAGE_PRICED.name(), Consumed.with(Topics.USAGE_PRICED.keySerde(), Topics.USAGE_PRICED.valueSerde())
+            .withName(PRICED_SOURCE))
+        .map((eventId, priced) -> KeyValue.pair(priced.getEvent().getTenantId(), spendOf(priced)), Named.as("key-spend-by-tenant"))
+        .repartition(byTenant(SPEND_BY_TENANT, config));
+
+    KStream<String, TenantInput> budgetChanges = builder
+        .stream(Topics.BUDGETS.name(), Consumed.with(Topics.BUDGETS.keySerde(), Topics.BUDGETS.valueSerde())
+            .withName(BUDGETS_SOURCE))
+        .process(BudgetRouter.supplier(BUDGET_TENANTS_STORE), Named.as("route-budgets-to-tenants"))
+        .repartition(byTenant(BUDGETS_BY_TENANT, config));
+
+    BudgetProcessor.Settings settings = new BudgetProcessor.Settings(config.statusInterval(), config.retention(),
+        BudgetConfig.EXPIRY_INTERVAL, config.forecastMinElapsedShare());
+    spend.merge(budgetChanges, Named.as("tenant-inputs"))
+        .process(BudgetProcessor.supplier(STORES, settings), Named.as("measure-budgets"))
+        .split(Named.as("budget-output-"))
+        .branch((budgetId, out) -> out instanceof BudgetOutput.AlertRaised, Branched.withConsumer(alerts -> alerts
+            .mapValues(out -> ((BudgetOutput.AlertRaised) out).alert(), Named.as("alert"))
+            .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .withName("alerts-sink")), "alerts"))
+        .defaultBranch(Branched.withConsumer(statuses -> statuses
+            .mapValues(out -> out instanceof BudgetOutput.StatusChanged changed ? changed.status() : null, Named.as("status"))
+            .to(Topics.BUDGET_STATUS.name(), Produced.with(Topics.BUDGET_STATUS.keySerde(), Topics.BUDGET_STATUS.valueSerde())
+                .withName("budget-status-sink")), "statuses"));
+
+    return builder.build();
+  }
+
+  private static TenantInput spendOf(PricedUsageEvent priced) {
+    UsageEvent event = priced.getEvent();
+    return new TenantInput.Spend(event.getOccurredAt().toEpochMilli(), event.getTeamId(), event.getUserId(),
+        event.getFeature(), priced.getCostUsd());
+  }
+
+  private static Repartitioned<String, TenantInput> byTenant(String name, BudgetConfig config) {
+    return Repartitioned.with(Serdes.String(), TenantInputSerde.serde()).withName(name)
+        .withNumberOfPartitions(config.partitions());
+  }
+}
