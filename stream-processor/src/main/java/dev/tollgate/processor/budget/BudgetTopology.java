@@ -3,6 +3,7 @@ package dev.tollgate.processor.budget;
 import dev.tollgate.processor.budget.internal.BudgetOutput;
 import dev.tollgate.processor.budget.internal.BudgetProcessor;
 import dev.tollgate.processor.budget.internal.BudgetRouter;
+import dev.tollgate.processor.budget.internal.FallbackPricingAlerts;
 import dev.tollgate.processor.budget.internal.TenantInput;
 import dev.tollgate.processor.budget.internal.TenantInputSerde;
 import dev.tollgate.schemas.Topics;
@@ -32,6 +33,8 @@ public final class BudgetTopology {
   public static final String SPEND_BY_TENANT = "spend-by-tenant";
   public static final String BUDGETS_BY_TENANT = "budgets-by-tenant";
   public static final String BUDGET_TENANTS_STORE = "budget-tenants";
+  public static final String FALLBACK_BY_MODEL = "fallback-priced-by-model";
+  public static final String FALLBACK_ALERTED_STORE = "fallback-models-alerted";
   public static final BudgetProcessor.StoreNames STORES =
       new BudgetProcessor.StoreNames("budget-definitions", "scope-spend-buckets", "budget-period-spend");
 
@@ -40,10 +43,13 @@ public final class BudgetTopology {
   public static Topology buildTopology(BudgetConfig config) {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
 
-    KStream<String, TenantInput> spend = builder
+    KStream<String, PricedUsageEvent> priced = builder
         .stream(Topics.USAGE_PRICED.name(), Consumed.with(Topics.USAGE_PRICED.keySerde(), Topics.USAGE_PRICED.valueSerde())
-            .withName(PRICED_SOURCE))
-        .map((eventId, priced) -> KeyValue.pair(priced.getEvent().getTenantId(), spendOf(priced)), Named.as("key-spend-by-tenant"))
+            .withName(PRICED_SOURCE));
+    addFallbackAlerts(priced);
+
+    KStream<String, TenantInput> spend = priced
+        .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), spendOf(event)), Named.as("key-spend-by-tenant"))
         .repartition(byTenant(SPEND_BY_TENANT, config));
 
     KStream<String, TenantInput> budgetChanges = builder
@@ -67,6 +73,16 @@ public final class BudgetTopology {
                 .withName("budget-status-sink")), "statuses"));
 
     return builder.build();
+  }
+
+  /** One ops alert per model priced by the fallback rule. */
+  private static void addFallbackAlerts(KStream<String, PricedUsageEvent> priced) {
+    priced
+        .filter((eventId, event) -> "fallback".equals(event.getPriceSource()), Named.as("fallback-priced"))
+        .selectKey((eventId, event) -> FallbackPricingAlerts.modelKey(event.getEvent()), Named.as("key-by-model"))
+        .repartition(Repartitioned.with(Serdes.String(), Topics.USAGE_PRICED.valueSerde()).withName(FALLBACK_BY_MODEL))
+        .process(FallbackPricingAlerts.supplier(FALLBACK_ALERTED_STORE), Named.as("alert-fallback-priced-models"))
+        .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("ops-alerts-sink"));
   }
 
   private static TenantInput spendOf(PricedUsageEvent priced) {

@@ -72,6 +72,17 @@ final class BudgetFixture implements AutoCloseable {
     priced.pipeInput(id, value, occurredAt);
   }
 
+  /** An event of a model missing from the catalog, priced by the fallback rule. */
+  void fallbackPriced(String tenant, String model, Instant occurredAt) {
+    String id = "e-" + (++events);
+    UsageEvent event = UsageEvent.newBuilder().setEventId(id).setOccurredAt(occurredAt).setTenantId(tenant)
+        .setUserId("u").setFeature("chat").setProvider("openai").setModel(model)
+        .setInputTokens(1000).setOutputTokens(100).build();
+    PricedUsageEvent value = PricedUsageEvent.newBuilder().setEvent(event)
+        .setCostUsd(new BigDecimal("0.01").setScale(12)).setPriceSource("fallback").setPrice(null).setPricedAt(now).build();
+    priced.pipeInput(id, value, occurredAt);
+  }
+
   void spend(String tenant, String cost, Instant occurredAt) {
     spend(tenant, "team-a", "user-1", "chat", cost, occurredAt);
   }
