@@ -19,7 +19,8 @@ public final class Schema {
       "003_usage_hourly.sql",
       "004_usage_hourly_mv.sql",
       "005_usage_daily.sql",
-      "006_usage_daily_mv.sql");
+      "006_usage_daily_mv.sql",
+      "007_alerts.sql");
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -58,6 +58,11 @@ public record WriterConfig(
         database, batchRows, flushInterval, retryMax);
   }
 
+  public WriterConfig withGroup(String newGroupId) {
+    return new WriterConfig(kafkaBootstrap, newGroupId, topic, clickHouseUrl, clickHouseUser, clickHousePassword,
+        database, batchRows, flushInterval, retryMax);
+  }
+
   public WriterConfig withDatabase(String newDatabase) {
     return new WriterConfig(kafkaBootstrap, groupId, topic, clickHouseUrl, clickHouseUser, clickHousePassword,
         newDatabase, batchRows, flushInterval, retryMax);

@@ -18,7 +18,8 @@ class SchemaTest {
     assertThat(statements).noneMatch(s -> s.contains("${database}"));
     assertThat(statements.get(0)).isEqualTo("CREATE DATABASE IF NOT EXISTS tollgate_it_1");
     assertThat(String.join("\n", statements))
-        .contains("tollgate_it_1.usage_events", "tollgate_it_1.usage_hourly", "tollgate_it_1.usage_daily");
+        .contains("tollgate_it_1.usage_events", "tollgate_it_1.usage_hourly", "tollgate_it_1.usage_daily",
+            "tollgate_it_1.alerts");
   }
 
   @Test

@@ -54,7 +54,8 @@ public final class HeldOffsets {
     return highest;
   }
 
-  static String quote(String value) {
+  /** A ClickHouse string literal holding exactly {@code value}. */
+  public static String quote(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }
