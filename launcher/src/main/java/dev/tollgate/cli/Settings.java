@@ -54,4 +54,9 @@ public record Settings(
   public Path defaultCatalog() {
     return root.resolve("deploy/prices/catalog.json");
   }
+
+  /** Budgets that the demo workload crosses. */
+  public Path demoBudgets() {
+    return root.resolve("deploy/budgets/demo.json");
+  }
 }

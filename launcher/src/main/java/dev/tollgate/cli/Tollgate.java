@@ -1,6 +1,8 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.cli.command.AlertsCommand;
 import dev.tollgate.cli.command.BenchCommand;
+import dev.tollgate.cli.command.BudgetsCommand;
 import dev.tollgate.cli.command.DemoCommand;
 import dev.tollgate.cli.command.DownCommand;
 import dev.tollgate.cli.command.PricesCommand;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
     description = "Live cost tracking and budget enforcement for AI calls.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
-        PublishCommand.class, PricesCommand.class, BenchCommand.class})
+        PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {
@@ -28,8 +30,12 @@ public final class Tollgate {
       System.exit(2);
       return;
     }
-    int code = new CommandLine(new Tollgate(), new SettingsFactory(settings)).execute(args);
-    System.exit(code);
+    System.exit(commandLine(settings).execute(args));
+  }
+
+  /** Every command, each given {@code settings} when it asks for them. */
+  public static CommandLine commandLine(Settings settings) {
+    return new CommandLine(new Tollgate(), new SettingsFactory(settings));
   }
 
   /** Gives every command that asks for it the settings read once at start. */

@@ -2,13 +2,16 @@ package dev.tollgate.cli.command;
 
 import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
 import dev.tollgate.cli.Settings;
+import dev.tollgate.cli.Tollgate;
 import dev.tollgate.cli.demo.DemoWorkloadFile;
+import dev.tollgate.cli.kafka.BudgetTopics;
 import dev.tollgate.cli.report.SpendReport;
 import dev.tollgate.cli.service.LocalStack;
 import dev.tollgate.ingest.UsageProducer;
 import dev.tollgate.ingest.publish.JsonLinesPublisher;
 import dev.tollgate.ingest.publish.KafkaEventSink;
 import dev.tollgate.ingest.publish.PublishReport;
+import dev.tollgate.schemas.json.BudgetJson;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Start the local stack, publish a realistic workload and print spend read back from ClickHouse.")
 public final class DemoCommand implements Callable<Integer> {
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(5);
+  /** Statuses go out every 200 ms and the alert writer flushes within a second or two. */
+  private static final Duration ALERT_SETTLE = Duration.ofSeconds(3);
 
   @Option(names = "--events", defaultValue = "20000", description = "Model calls to generate (default ${DEFAULT-VALUE}).")
   int events;
@@ -37,6 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LocalStack stack = new LocalStack(settings, System.out);
     stack.up();
+    applyDemoBudgets();
     String runId = "demo-" + Instant.now().getEpochSecond();
     Path file = settings.dataDir().resolve("demo").resolve(runId + ".jsonl");
     DemoWorkloadFile.Contents contents = DemoWorkloadFile.write(file, runId, events, Instant.now());
@@ -58,8 +64,30 @@ public final class DemoCommand implements Callable<Integer> {
       return 1;
     }
     new SpendReport(clickHouse, settings.env().clickHouseDatabase()).print(System.out, where);
+    budgetsAndAlerts();
     whereTheDataIs(runId);
     return 0;
+  }
+
+  /** Applied on every run; re-applying an unchanged budget raises nothing again. */
+  private void applyDemoBudgets() throws Exception {
+    BudgetJson.Budgets read = BudgetJson.parse(Files.readString(settings.demoBudgets()), Instant.now());
+    if (!read.errors().isEmpty()) {
+      throw new IllegalStateException("invalid demo budgets in " + settings.demoBudgets() + ": " + read.errors());
+    }
+    new BudgetTopics(settings.kafkaBootstrap()).publish(read.budgets());
+    System.out.printf("budgets: applied %d demo budgets from %s%n", read.budgets().size(), settings.demoBudgets());
+  }
+
+  /** The budgets' statuses and the alerts, once the statuses caught up and the alerts reached ClickHouse. */
+  private void budgetsAndAlerts() throws InterruptedException {
+    Thread.sleep(ALERT_SETTLE.toMillis());
+    System.out.println();
+    System.out.println("Budgets (./tollgate budgets list)");
+    Tollgate.commandLine(settings).execute("budgets", "list");
+    System.out.println();
+    System.out.println("Alerts (./tollgate alerts; also in ClickHouse " + settings.env().clickHouseDatabase() + ".alerts)");
+    Tollgate.commandLine(settings).execute("alerts", "--limit", "20");
   }
 
   private PublishReport publish(Path file) throws Exception {
@@ -92,11 +120,12 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Where the data is");
     System.out.println("  ClickHouse  " + settings.clickHouseUrl() + "  database " + db
-        + ": usage_events (one row per priced call; use FINAL), usage_hourly, usage_daily");
+        + ": usage_events (one row per priced call; use FINAL), usage_hourly, usage_daily, alerts (use FINAL)");
     System.out.println("              curl -s " + settings.clickHouseUrl() + " --data-binary \"SELECT tenant_id, sum(cost_usd)"
         + " FROM " + db + ".usage_events FINAL GROUP BY tenant_id FORMAT PrettyCompact\"");
     System.out.println("  Kafka       " + settings.kafkaBootstrap()
-        + "  tollgate.usage.raw, tollgate.usage.priced, tollgate.usage.rejected (with reasons), tollgate.prices");
+        + "  tollgate.usage.raw, tollgate.usage.priced, tollgate.usage.rejected (with reasons), tollgate.prices,"
+        + " tollgate.budgets, tollgate.budget.status, tollgate.alerts");
     System.out.println("  this run    events with event_id LIKE '" + runId + "-%'; files and logs under " + settings.dataDir());
   }
 }

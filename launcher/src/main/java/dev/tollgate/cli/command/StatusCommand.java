@@ -1,9 +1,11 @@
 package dev.tollgate.cli.command;
 
+import dev.tollgate.analytics.alerts.AlertWriterConfig;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.kafka.ConsumerLag;
 import dev.tollgate.cli.service.LocalStack;
 import dev.tollgate.cli.service.ServiceProcess;
+import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.stack.ClickHouseServer;
 import dev.tollgate.stack.KafkaBroker;
@@ -40,7 +42,9 @@ public final class StatusCommand implements Callable<Integer> {
     }
     try (Admin admin = stack.admin()) {
       lag(admin, PROCESSOR_GROUP, Topics.USAGE_RAW.name());
+      lag(admin, BudgetConfig.fromEnv(settings.env()).applicationId(), Topics.USAGE_PRICED.name());
       lag(admin, WRITER_GROUP, Topics.USAGE_PRICED.name());
+      lag(admin, settings.env().string(AlertWriterConfig.GROUP, AlertWriterConfig.DEFAULT_GROUP), Topics.ALERTS.name());
     }
     return 0;
   }

@@ -1,0 +1,45 @@
+package dev.tollgate.cli.command;
+
+import dev.tollgate.cli.Settings;
+import dev.tollgate.cli.Tollgate;
+import dev.tollgate.config.Env;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@code ./tollgate} commands in this JVM, as the launcher does, and keeps what they print. */
+final class CommandRunner {
+  private final Settings settings;
+
+  CommandRunner(Map<String, String> env) {
+    this.settings = Settings.from(new Env(env));
+  }
+
+  record Result(int exitCode, String out, String err) {
+    List<String> lines() {
+      return out.lines().toList();
+    }
+  }
+
+  /** Commands print to System.out and System.err, like the others; both are captured while one runs. */
+  synchronized Result run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Tollgate.commandLine(settings).execute(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    Result result = new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    out.println("$ tollgate " + String.join(" ", args) + "  (exit " + code + ")\n" + result.out());
+    return result;
+  }
+}
