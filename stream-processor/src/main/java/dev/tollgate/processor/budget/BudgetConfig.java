@@ -18,6 +18,8 @@ public record BudgetConfig(
     Duration statusInterval,
     Duration retention,
     int forecastMinElapsedPct,
+    AnomalySettings anomaly,
+    RejectSurgeSettings rejectSurge,
     String compression) {
 
   public static final String APP_ID = "TOLLGATE_BUDGETS_APP_ID";
@@ -46,6 +48,8 @@ public record BudgetConfig(
         RETENTION + " must be at least 32 days, got " + retention);
     require(forecastMinElapsedPct >= 0 && forecastMinElapsedPct <= 100,
         FORECAST_MIN_ELAPSED_PCT + " must be between 0 and 100, got " + forecastMinElapsedPct);
+    require(anomaly != null, "anomaly settings must be set");
+    require(rejectSurge != null, "reject surge settings must be set");
     require(compression != null && !compression.isBlank(), Env.KAFKA_COMPRESSION + " must not be blank");
   }
 
@@ -61,6 +65,8 @@ public record BudgetConfig(
         Duration.ofMillis(env.integer(STATUS_INTERVAL_MS, (int) DEFAULT_STATUS_INTERVAL.toMillis())),
         env.duration(RETENTION, DEFAULT_RETENTION),
         env.integer(FORECAST_MIN_ELAPSED_PCT, DEFAULT_FORECAST_MIN_ELAPSED_PCT),
+        AnomalySettings.fromEnv(env),
+        RejectSurgeSettings.fromEnv(env),
         processor.compression());
   }
 

@@ -4,6 +4,7 @@ import dev.tollgate.processor.budget.internal.BudgetOutput;
 import dev.tollgate.processor.budget.internal.BudgetProcessor;
 import dev.tollgate.processor.budget.internal.BudgetRouter;
 import dev.tollgate.processor.budget.internal.FallbackPricingAlerts;
+import dev.tollgate.processor.budget.internal.RejectSurgeAlerts;
 import dev.tollgate.processor.budget.internal.TenantInput;
 import dev.tollgate.processor.budget.internal.TenantInputSerde;
 import dev.tollgate.schemas.Topics;
@@ -36,7 +37,12 @@ public final class BudgetTopology {
   public static final String FALLBACK_BY_MODEL = "fallback-priced-by-model";
   public static final String FALLBACK_ALERTED_STORE = "fallback-models-alerted";
   public static final BudgetProcessor.StoreNames STORES =
-      new BudgetProcessor.StoreNames("budget-definitions", "scope-spend-buckets", "budget-period-spend");
+      new BudgetProcessor.StoreNames("budget-definitions", "scope-spend-buckets", "budget-period-spend",
+          "budget-rate-minutes", "budget-anomaly-episodes");
+  public static final String REJECTED_SOURCE = "rejected-source";
+  public static final String ALL_REJECTIONS = "rejections-in-one";
+  public static final RejectSurgeAlerts.StoreNames REJECTION_STORES =
+      new RejectSurgeAlerts.StoreNames("rejections-per-second", "rejection-surge-episode");
 
   private BudgetTopology() {}
 
@@ -47,6 +53,7 @@ public final class BudgetTopology {
         .stream(Topics.USAGE_PRICED.name(), Consumed.with(Topics.USAGE_PRICED.keySerde(), Topics.USAGE_PRICED.valueSerde())
             .withName(PRICED_SOURCE));
     addFallbackAlerts(priced);
+    addRejectSurgeAlerts(builder, config);
 
     KStream<String, TenantInput> spend = priced
         .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), spendOf(event)), Named.as("key-spend-by-tenant"))
@@ -59,7 +66,7 @@ public final class BudgetTopology {
         .repartition(byTenant(BUDGETS_BY_TENANT, config));
 
     BudgetProcessor.Settings settings = new BudgetProcessor.Settings(config.statusInterval(), config.retention(),
-        BudgetConfig.EXPIRY_INTERVAL, config.forecastMinElapsedShare());
+        BudgetConfig.EXPIRY_INTERVAL, config.forecastMinElapsedShare(), config.anomaly());
     spend.merge(budgetChanges, Named.as("tenant-inputs"))
         .process(BudgetProcessor.supplier(STORES, settings), Named.as("measure-budgets"))
         .split(Named.as("budget-output-"))
@@ -83,6 +90,18 @@ public final class BudgetTopology {
         .repartition(Repartitioned.with(Serdes.String(), Topics.USAGE_PRICED.valueSerde()).withName(FALLBACK_BY_MODEL))
         .process(FallbackPricingAlerts.supplier(FALLBACK_ALERTED_STORE), Named.as("alert-fallback-priced-models"))
         .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("ops-alerts-sink"));
+  }
+
+  /** Rejections are counted in one place, so a surge spread over partitions is seen whole. */
+  private static void addRejectSurgeAlerts(StreamsBuilder builder, BudgetConfig config) {
+    builder
+        .stream(Topics.USAGE_REJECTED.name(), Consumed.with(Topics.USAGE_REJECTED.keySerde(), Topics.USAGE_REJECTED.valueSerde())
+            .withName(REJECTED_SOURCE))
+        .selectKey((key, rejected) -> RejectSurgeAlerts.KEY, Named.as("key-rejections-as-one"))
+        .repartition(Repartitioned.with(Serdes.String(), Topics.USAGE_REJECTED.valueSerde()).withName(ALL_REJECTIONS)
+            .withNumberOfPartitions(1))
+        .process(RejectSurgeAlerts.supplier(REJECTION_STORES, config.rejectSurge()), Named.as("alert-rejection-surges"))
+        .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("surge-alerts-sink"));
   }
 
   private static TenantInput spendOf(PricedUsageEvent priced) {

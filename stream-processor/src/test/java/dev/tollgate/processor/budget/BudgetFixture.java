@@ -5,9 +5,11 @@ import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
+import dev.tollgate.schemas.avro.RejectedEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
 import dev.tollgate.schemas.json.BudgetJson;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,7 @@ final class BudgetFixture implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, PricedUsageEvent> priced;
   private final TestInputTopic<String, Budget> budgets;
+  private final TestInputTopic<String, RejectedEvent> rejected;
   private final TestOutputTopic<String, Alert> alerts;
   private final TestOutputTopic<String, BudgetStatus> statuses;
   private final Map<String, BudgetStatus> latestStatus = new HashMap<>();
@@ -34,14 +37,21 @@ final class BudgetFixture implements AutoCloseable {
   private int events;
 
   BudgetFixture(Path stateDir, Instant wallClock) {
+    this(stateDir, wallClock, AnomalySettings.DEFAULTS, RejectSurgeSettings.DEFAULTS);
+  }
+
+  BudgetFixture(Path stateDir, Instant wallClock, AnomalySettings anomaly, RejectSurgeSettings rejectSurge) {
     BudgetConfig config = new BudgetConfig("tollgate-budgets-test", "unused:9092", stateDir, Duration.ofMillis(100), 2,
-        BudgetConfig.DEFAULT_STATUS_INTERVAL, BudgetConfig.DEFAULT_RETENTION, BudgetConfig.DEFAULT_FORECAST_MIN_ELAPSED_PCT, "none");
+        BudgetConfig.DEFAULT_STATUS_INTERVAL, BudgetConfig.DEFAULT_RETENTION, BudgetConfig.DEFAULT_FORECAST_MIN_ELAPSED_PCT,
+        anomaly, rejectSurge, "none");
     now = wallClock;
     driver = new TopologyTestDriver(BudgetTopology.buildTopology(config), config.streamsProperties(), wallClock);
     priced = driver.createInputTopic(Topics.USAGE_PRICED.name(), Serdes.String().serializer(),
         Topics.USAGE_PRICED.valueSerde().serializer());
     budgets = driver.createInputTopic(Topics.BUDGETS.name(), Serdes.String().serializer(),
         Topics.BUDGETS.valueSerde().serializer());
+    rejected = driver.createInputTopic(Topics.USAGE_REJECTED.name(), Serdes.String().serializer(),
+        Topics.USAGE_REJECTED.valueSerde().serializer());
     alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
         Topics.ALERTS.valueSerde().deserializer());
     statuses = driver.createOutputTopic(Topics.BUDGET_STATUS.name(), Serdes.String().deserializer(),
@@ -83,8 +93,26 @@ final class BudgetFixture implements AutoCloseable {
     priced.pipeInput(id, value, occurredAt);
   }
 
+  /** A record the pricing processor rejected, for the given field and reason. */
+  void rejected(String field, String reason) {
+    String id = "r-" + (++events);
+    RejectedEvent value = RejectedEvent.newBuilder().setEventId(id).setField(field).setReason(reason)
+        .setPayload(ByteBuffer.wrap(new byte[] {'{'})).setSourceTopic(Topics.USAGE_RAW.name()).setSourcePartition(0)
+        .setSourceOffset(events).setRejectedAt(now).build();
+    rejected.pipeInput(id, value, now);
+  }
+
   void spend(String tenant, String cost, Instant occurredAt) {
     spend(tenant, "team-a", "user-1", "chat", cost, occurredAt);
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  /** Moves the wall clock to the given instant (not backwards). */
+  void advanceTo(Instant instant) {
+    advance(Duration.between(now, instant));
   }
 
   /** Moves the wall clock, which runs the status punctuation. */

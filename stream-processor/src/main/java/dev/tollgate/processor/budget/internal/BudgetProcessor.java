@@ -1,5 +1,6 @@
 package dev.tollgate.processor.budget.internal;
 
+import dev.tollgate.processor.budget.AnomalySettings;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.Budget;
@@ -32,10 +33,11 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
   private static final Logger LOG = LoggerFactory.getLogger(BudgetProcessor.class);
 
   /** How often statuses go out, how long spend is remembered, when a forecast may be made. */
-  public record Settings(Duration statusInterval, Duration retention, Duration expiryInterval, BigDecimal forecastMinElapsedShare) {}
+  public record Settings(Duration statusInterval, Duration retention, Duration expiryInterval, BigDecimal forecastMinElapsedShare,
+      AnomalySettings anomaly) {}
 
   /** The names of the processor's stores. */
-  public record StoreNames(String budgets, String buckets, String periods) {}
+  public record StoreNames(String budgets, String buckets, String periods, String rateMinutes, String anomalyEpisodes) {}
 
   private final StoreNames stores;
   private final Settings settings;
@@ -45,6 +47,7 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
   private ProcessorContext<String, BudgetOutput> context;
   private BudgetBook book;
   private SpendLedger ledger;
+  private AnomalyWatch anomalies;
   private long ignoredAsTooOld;
 
   private BudgetProcessor(StoreNames stores, Settings settings) {
@@ -58,7 +61,9 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.budgets()), Serdes.String(),
             Topics.BUDGETS.valueSerde()),
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buckets()), Serdes.String(), ScopeSpend.serde()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.periods()), Serdes.String(), PeriodState.serde()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.periods()), Serdes.String(), PeriodState.serde()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.rateMinutes()), Serdes.String(), AnomalyWatch.decimalSerde()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.anomalyEpisodes()), Serdes.String(), Serdes.Long()));
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, TenantInput, String, BudgetOutput> get() {
@@ -77,8 +82,11 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
     this.context = context;
     this.book = new BudgetBook(context.getStateStore(stores.budgets()));
     this.ledger = new SpendLedger(context.getStateStore(stores.buckets()), context.getStateStore(stores.periods()));
+    this.anomalies = new AnomalyWatch(context.getStateStore(stores.rateMinutes()), context.getStateStore(stores.anomalyEpisodes()),
+        settings.anomaly());
     book.all().forEach(budget -> dirty.add(budget.getBudgetId()));
     context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishStatuses);
+    context.schedule(settings.anomaly().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkAnomalies);
     context.schedule(settings.expiryInterval(), PunctuationType.WALL_CLOCK_TIME, this::expire);
   }
 
@@ -103,6 +111,7 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
       if (!SpendLedger.matches(budget.getScope(), spend.teamId(), spend.userId(), spend.feature())) {
         continue;
       }
+      anomalies.record(budget, spend.occurredAt(), spend.cost(), now.toEpochMilli());
       BudgetPeriod period = BudgetPeriod.of(occurredAt, budget.getPeriod(), budget.getTimezone());
       // A budget does not judge periods that were over before it was applied.
       if (!period.end().isAfter(budget.getAppliedAt())) {
@@ -119,6 +128,7 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
     if (change.budget() == null) {
       if (book.remove(change.budgetId()) != null) {
         dirty.remove(change.budgetId());
+        anomalies.forget(change.budgetId());
         publishedPeriodEnd.remove(change.budgetId());
         context.forward(new Record<>(change.budgetId(), new BudgetOutput.StatusRemoved(), now.toEpochMilli()));
       }
@@ -182,8 +192,18 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
     dirty.clear();
   }
 
+  private void checkAnomalies(long timestamp) {
+    Instant now = Instant.ofEpochMilli(timestamp);
+    for (AnomalyWatch.Finding finding : anomalies.check(book, timestamp)) {
+      Budget budget = finding.budget();
+      BudgetPeriod period = current(budget, now);
+      PeriodState state = ledger.state(budget, period);
+      raise(AnomalyAlert.of(finding, period, state == null ? ledger.opening(budget, period) : state, settings.anomaly(), now), now);
+    }
+  }
+
   private void expire(long timestamp) {
-    int removed = ledger.expire(timestamp - settings.retention().toMillis());
+    int removed = ledger.expire(timestamp - settings.retention().toMillis()) + anomalies.expire(timestamp);
     if (removed > 0 || ignoredAsTooOld > 0) {
       LOG.info("forgot {} spend entries older than {}; {} events were older than that and not counted against budgets",
           removed, settings.retention(), ignoredAsTooOld);
