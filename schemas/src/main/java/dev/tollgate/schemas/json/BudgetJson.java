@@ -174,7 +174,7 @@ public final class BudgetJson {
     node.put("timezone", budget.getTimezone());
     node.put("limit_usd", plain(budget.getLimitUsd()));
     ArrayNode thresholds = node.putArray("thresholds");
-    budget.getThresholdsPct().forEach(t -> thresholds.add(t.stripTrailingZeros()));
+    budget.getThresholdsPct().forEach(t -> thresholds.add(new BigDecimal(plain(t))));
     ArrayNode amounts = node.putArray("threshold_amounts_usd");
     budget.getThresholdAmountsUsd().forEach(a -> amounts.add(plain(a)));
     node.put("enforcement", budget.getEnforcement());

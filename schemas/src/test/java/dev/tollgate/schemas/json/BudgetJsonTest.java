@@ -97,4 +97,18 @@ class BudgetJsonTest {
     // then
     assertThat(again).isEqualTo(budget);
   }
+
+  @Test
+  void shouldWriteThresholdsAsPeopleWroteThem() {
+    // given
+    Budget budget = BudgetJson.parse("""
+        [{"budget_id": "b", "scope": {"tenant_id": "t"}, "period": "day", "limit_usd": "10", "thresholds": [50, 87.5, 100]}]""",
+        APPLIED).budgets().get(0);
+
+    // when
+    String json = BudgetJson.toJson(budget).toString();
+
+    // then
+    assertThat(json).contains("\"thresholds\":[50,87.5,100]");
+  }
 }
