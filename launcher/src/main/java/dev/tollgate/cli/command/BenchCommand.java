@@ -4,14 +4,11 @@ import dev.tollgate.bench.BenchResult;
 import dev.tollgate.bench.PipelineBenchmark;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.service.LocalStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = {
+@Command(name = "bench", subcommands = {BenchAlertsCommand.class, BenchGuardCommand.class, BenchOvershootCommand.class}, description = {
     "End-to-end benchmark on the local stack: publish N events, wait until all are in ClickHouse,",
     "report throughput and publish-to-priced latency percentiles. Results are appended to DATA_DIR/bench/results.jsonl."})
 public final class BenchCommand implements Callable<Integer> {
@@ -45,10 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchResult result = bench.run(events, rate);
     System.out.println();
     System.out.println(result.table());
-    Path results = settings.dataDir().resolve("bench").resolve("results.jsonl");
-    Files.createDirectories(results.getParent());
-    Files.writeString(results, result.json() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    System.out.println("appended to " + results);
+    BenchResults.append(settings, result.json());
     return result.rowsInClickHouse() == events && result.distinctInClickHouse() == events ? 0 : 1;
   }
 }

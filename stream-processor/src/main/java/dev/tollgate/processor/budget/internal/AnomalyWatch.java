@@ -148,7 +148,7 @@ final class AnomalyWatch {
   }
 
   private static String key(String budgetId, long minute) {
-    return budgetId + SEP + String.format("%013d", minute);
+    return budgetId + SEP + StoreKeys.time(minute);
   }
 
   private static byte[] write(BigDecimal value) {

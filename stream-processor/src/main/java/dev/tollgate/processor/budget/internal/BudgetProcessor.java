@@ -56,13 +56,17 @@ public final class BudgetProcessor implements Processor<String, TenantInput, Str
     this.forecast = new ForecastRule(settings.forecastMinElapsedShare());
   }
 
+  /**
+   * The stores written on every event are cached, so that a key written many times between two
+   * commits reaches RocksDB and its changelog once per commit.
+   */
   public static ProcessorSupplier<String, TenantInput, String, BudgetOutput> supplier(StoreNames names, Settings settings) {
     Set<StoreBuilder<?>> stores = Set.of(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.budgets()), Serdes.String(),
             Topics.BUDGETS.valueSerde()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buckets()), Serdes.String(), ScopeSpend.serde()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.periods()), Serdes.String(), PeriodState.serde()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.rateMinutes()), Serdes.String(), AnomalyWatch.decimalSerde()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buckets()), Serdes.String(), ScopeSpend.serde()).withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.periods()), Serdes.String(), PeriodState.serde()).withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.rateMinutes()), Serdes.String(), AnomalyWatch.decimalSerde()).withCachingEnabled(),
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.anomalyEpisodes()), Serdes.String(), Serdes.Long()));
     return new ProcessorSupplier<>() {
       @Override

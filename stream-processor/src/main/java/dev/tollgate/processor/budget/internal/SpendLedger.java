@@ -105,7 +105,7 @@ public final class SpendLedger {
   }
 
   private static String bucketPrefix(String tenantId, long bucketStart) {
-    return escape(tenantId) + SEP + String.format("%013d", bucketStart);
+    return escape(tenantId) + SEP + StoreKeys.time(bucketStart);
   }
 
   private static long bucketStartOf(String key) {
@@ -113,7 +113,7 @@ public final class SpendLedger {
   }
 
   private static String periodKey(String budgetId, BudgetPeriod period) {
-    return budgetId + SEP + String.format("%013d", period.start().toEpochMilli());
+    return budgetId + SEP + StoreKeys.time(period.start().toEpochMilli());
   }
 
   private static long periodStartOf(String key) {
