@@ -1,10 +1,12 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.cli.command.AlertingCommand;
 import dev.tollgate.cli.command.AlertsCommand;
 import dev.tollgate.cli.command.BenchCommand;
 import dev.tollgate.cli.command.BudgetsCommand;
 import dev.tollgate.cli.command.DemoCommand;
 import dev.tollgate.cli.command.DownCommand;
+import dev.tollgate.cli.command.ExampleCommand;
 import dev.tollgate.cli.command.PricesCommand;
 import dev.tollgate.cli.command.PublishCommand;
 import dev.tollgate.cli.command.StatusCommand;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tollgate", mixinStandardHelpOptions = true, version = "tollgate 0.1.0",
     description = "Live cost tracking and budget enforcement for AI calls.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
-        PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class})
+        PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class,
+        ExampleCommand.class, AlertingCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {

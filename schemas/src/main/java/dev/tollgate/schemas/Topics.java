@@ -1,6 +1,7 @@
 package dev.tollgate.schemas;
 
 import dev.tollgate.schemas.avro.Alert;
+import dev.tollgate.schemas.avro.AlertDeadLetter;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
@@ -46,8 +47,22 @@ public final class Topics {
   public static final Topic<String, Alert> ALERTS =
       new Topic<>("tollgate.alerts", Serdes.String(), new AvroSerde<>(Alert::new), false);
 
-  public static final List<Topic<?, ?>> ALL =
-      List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES, BUDGETS, BUDGET_STATUS, ALERTS);
+  /**
+   * Alerts the alerting service could not deliver (with the channel, the attempts and the last error),
+   * or could not read or route; keyed like the alert.
+   */
+  public static final Topic<String, AlertDeadLetter> ALERTS_DEAD_LETTER =
+      new Topic<>("tollgate.alerts.dead-letter", Serdes.String(), new AvroSerde<>(AlertDeadLetter::new), false);
+
+  /**
+   * PagerDuty incidents the alerting service opened and resolves when the alert's budget period ends,
+   * keyed by {@code <channel>|<alert_id>}; a tombstone marks one resolved.
+   */
+  public static final Topic<String, Alert> ALERT_INCIDENTS =
+      new Topic<>("tollgate.alerts.incidents", Serdes.String(), new AvroSerde<>(Alert::new), true);
+
+  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES, BUDGETS,
+      BUDGET_STATUS, ALERTS, ALERTS_DEAD_LETTER, ALERT_INCIDENTS);
 
   private Topics() {}
 }

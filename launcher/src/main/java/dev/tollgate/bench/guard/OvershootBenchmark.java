@@ -73,7 +73,10 @@ public final class OvershootBenchmark {
           settings.limitUsd().toPlainString(), run);
       await(() -> allGuardsHold(propagation, settings.services()), "the first status of budget " + run
           + " (is the processor running? ./tollgate up)");
-      return spend(settings, run, guards, producers, propagation, out);
+      OvershootResult result = spend(settings, run, guards, producers, propagation, out);
+      // The run's budget has served its purpose; left in place it would clutter budgets list and alerts.
+      new BudgetTopics(settings.bootstrap()).remove(run);
+      return result;
     } finally {
       for (UsageProducer p : producers) {
         p.close();

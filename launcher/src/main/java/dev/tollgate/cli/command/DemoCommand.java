@@ -1,16 +1,19 @@
 package dev.tollgate.cli.command;
 
+import dev.tollgate.alerting.AlertingConfig;
 import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.Tollgate;
 import dev.tollgate.cli.demo.DemoWorkloadFile;
 import dev.tollgate.cli.kafka.BudgetTopics;
+import dev.tollgate.cli.kafka.ConsumerLag;
 import dev.tollgate.cli.report.SpendReport;
 import dev.tollgate.cli.service.LocalStack;
 import dev.tollgate.ingest.UsageProducer;
 import dev.tollgate.ingest.publish.JsonLinesPublisher;
 import dev.tollgate.ingest.publish.KafkaEventSink;
 import dev.tollgate.ingest.publish.PublishReport;
+import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.json.BudgetJson;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +33,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(5);
   /** Statuses go out every 200 ms and the alert writer flushes within a second or two. */
   private static final Duration ALERT_SETTLE = Duration.ofSeconds(3);
+  /** Longer than the local stack's digest interval of info alerts (10 s). */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(45);
 
   @Option(names = "--events", defaultValue = "20000", description = "Model calls to generate (default ${DEFAULT-VALUE}).")
   int events;
@@ -65,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     new SpendReport(clickHouse, settings.env().clickHouseDatabase()).print(System.out, where);
     budgetsAndAlerts();
+    deliveredAlerts(stack);
     whereTheDataIs(runId);
     return 0;
   }
@@ -88,6 +96,25 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("Alerts (./tollgate alerts; also in ClickHouse " + settings.env().clickHouseDatabase() + ".alerts)");
     Tollgate.commandLine(settings).execute("alerts", "--limit", "20");
+  }
+
+  /**
+   * What reached the local webhook receiver through the routes file, once the alerting service has
+   * committed every alert: it commits only after delivery, info alerts after their digest.
+   */
+  private void deliveredAlerts(LocalStack stack) throws Exception {
+    String group = settings.env().string(AlertingConfig.GROUP, AlertingConfig.DEFAULT_GROUP);
+    Instant deadline = Instant.now().plus(DELIVERY_WAIT);
+    try (Admin admin = stack.admin()) {
+      while (Instant.now().isBefore(deadline)
+          && ConsumerLag.of(admin, group, Set.of(Topics.ALERTS.name())).getOrDefault(Topics.ALERTS.name(), 1L) > 0) {
+        Thread.sleep(500);
+      }
+    }
+    System.out.println();
+    System.out.println("Delivered to the webhook receiver of " + AlertingConfig.fromEnv(settings.env()).routesFile()
+        + " (./tollgate alerting received)");
+    Tollgate.commandLine(settings).execute("alerting", "received", "--limit", "20");
   }
 
   private PublishReport publish(Path file) throws Exception {

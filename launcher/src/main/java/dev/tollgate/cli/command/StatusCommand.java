@@ -1,5 +1,6 @@
 package dev.tollgate.cli.command;
 
+import dev.tollgate.alerting.AlertingConfig;
 import dev.tollgate.analytics.alerts.AlertWriterConfig;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.kafka.ConsumerLag;
@@ -35,6 +36,8 @@ public final class StatusCommand implements Callable<Integer> {
         stack.clickHouseDir().resolve("logs").toString());
     service(stack.processor());
     service(stack.writer());
+    service(stack.alerting());
+    service(stack.receiver());
     System.out.println("data        " + settings.dataDir());
     if (kafka.isEmpty()) {
       System.out.println("lag         unknown: kafka is not running (./tollgate up)");
@@ -45,6 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
       lag(admin, BudgetConfig.fromEnv(settings.env()).applicationId(), Topics.USAGE_PRICED.name());
       lag(admin, WRITER_GROUP, Topics.USAGE_PRICED.name());
       lag(admin, settings.env().string(AlertWriterConfig.GROUP, AlertWriterConfig.DEFAULT_GROUP), Topics.ALERTS.name());
+      lag(admin, settings.env().string(AlertingConfig.GROUP, AlertingConfig.DEFAULT_GROUP), Topics.ALERTS.name());
     }
     return 0;
   }

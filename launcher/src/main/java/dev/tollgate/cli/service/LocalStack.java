@@ -1,5 +1,7 @@
 package dev.tollgate.cli.service;
 
+import dev.tollgate.alerting.AlertingConfig;
+import dev.tollgate.alerting.receiver.WebhookReceiver;
 import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
 import dev.tollgate.analytics.clickhouse.Schema;
 import dev.tollgate.cli.Settings;
@@ -8,9 +10,13 @@ import dev.tollgate.cli.kafka.TopicSetup;
 import dev.tollgate.schemas.json.PriceCatalogJson;
 import dev.tollgate.stack.ClickHouseServer;
 import dev.tollgate.stack.KafkaBroker;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +27,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class LocalStack {
   public static final String PROCESSOR_MAIN = "dev.tollgate.processor.ProcessorApp";
   public static final String WRITER_MAIN = "dev.tollgate.analytics.writer.WriterApp";
+  public static final String ALERTING_MAIN = "dev.tollgate.alerting.AlertingApp";
+  public static final String RECEIVER_MAIN = "dev.tollgate.alerting.receiver.WebhookReceiver";
+  /** Info alerts of the local stack are grouped for seconds, not minutes, so the demo shows them. */
+  private static final String LOCAL_DIGEST_INTERVAL = "PT10S";
   private static final String STATE_DIR = "TOLLGATE_STATE_DIR";
   public static final String SERVICE_JAVA_OPTS = "TOLLGATE_SERVICE_JAVA_OPTS";
   public static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseG1GC";
@@ -38,6 +48,19 @@ public final class LocalStack {
 
   public ServiceProcess writer() {
     return new ServiceProcess("writer", settings.dataDir());
+  }
+
+  public ServiceProcess alerting() {
+    return new ServiceProcess("alerting", settings.dataDir());
+  }
+
+  /** The local webhook receiver that the default routes file (deploy/alerting/routes.json) delivers to. */
+  public ServiceProcess receiver() {
+    return new ServiceProcess("receiver", settings.dataDir());
+  }
+
+  public Path receivedAlerts() {
+    return Path.of(settings.env().string(WebhookReceiver.LOG, WebhookReceiver.defaultLog(settings.dataDir()).toString()));
   }
 
   public Path kafkaDir() {
@@ -62,6 +85,28 @@ public final class LocalStack {
     loadDefaultCatalogIfEmpty();
     startService(processor(), PROCESSOR_MAIN, "1g");
     startService(writer(), WRITER_MAIN, "768m");
+    startReceiver();
+    startService(alerting(), ALERTING_MAIN, "256m", Map.of(AlertingConfig.DIGEST_INTERVAL,
+        settings.env().string(AlertingConfig.DIGEST_INTERVAL, LOCAL_DIGEST_INTERVAL)));
+  }
+
+  private void startReceiver() throws Exception {
+    String address = settings.env().string(WebhookReceiver.ADDRESS, "127.0.0.1:9999");
+    if (receiver().runningPid().isEmpty() && !portFree(address)) {
+      out.printf("%-11s not started: %s is taken (another webhook receiver?)%n", receiver().name(), address);
+      return;
+    }
+    startService(receiver(), RECEIVER_MAIN, "64m", Map.of(WebhookReceiver.LOG, receivedAlerts().toString()));
+  }
+
+  private static boolean portFree(String address) {
+    int colon = address.lastIndexOf(':');
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void startBroker() {
@@ -90,14 +135,24 @@ public final class LocalStack {
   }
 
   private void startService(ServiceProcess service, String mainClass, String heap) throws Exception {
+    startService(service, mainClass, heap, Map.of());
+  }
+
+  private void startService(ServiceProcess service, String mainClass, String heap, Map<String, String> extraEnv)
+      throws Exception {
     boolean running = service.runningPid().isPresent();
     String stateDir = settings.env().string(STATE_DIR, settings.dataDir().resolve("state").resolve(service.name()).toString());
     List<String> jvmOptions = List.of(settings.env().string(SERVICE_JAVA_OPTS, DEFAULT_SERVICE_JAVA_OPTS).split("\\s+"));
-    long pid = service.start(mainClass, heap, jvmOptions, Map.of(STATE_DIR, stateDir));
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put(STATE_DIR, stateDir);
+    long pid = service.start(mainClass, heap, jvmOptions, env);
     out.printf("%-11s %s  pid %d, log %s%n", service.name(), running ? "running" : "started", pid, service.logFile());
   }
 
   public void down() throws Exception {
+    // The alerting service sends the digests it holds when it stops: stop it while the receiver still runs.
+    report(alerting().name(), alerting().stop());
+    report(receiver().name(), receiver().stop());
     report(writer().name(), writer().stop());
     report(processor().name(), processor().stop());
     boolean clickHouseRunning = ClickHouseServer.runningPid(clickHouseDir()).isPresent();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.schemas.avro.Alert;
+import dev.tollgate.schemas.avro.AlertDeadLetter;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
@@ -79,7 +80,7 @@ class AvroSerdeTest {
     // given every record the topics carry
     List<Schema> current = List.of(UsageEvent.getClassSchema(), PriceEntry.getClassSchema(),
         PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema(), Budget.getClassSchema(),
-        BudgetStatus.getClassSchema(), Alert.getClassSchema());
+        BudgetStatus.getClassSchema(), Alert.getClassSchema(), AlertDeadLetter.getClassSchema());
 
     for (Schema schema : current) {
       // when
