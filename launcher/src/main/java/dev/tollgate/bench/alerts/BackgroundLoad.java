@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BackgroundLoad implements AutoCloseable {
   private static final int TEMPLATES = 4096;
+  private static final long BURST_NANOS = 2_000_000;
   private final String bootstrap;
   private final String runId;
   private final int rate;
@@ -58,8 +59,10 @@ final class BackgroundLoad implements AutoCloseable {
     long start = System.nanoTime();
     try (UsageProducer producer = new UsageProducer(bootstrap)) {
       for (long i = 0; running.get(); i++) {
+        // Sleeping only when ahead by a couple of milliseconds sends in small bursts: waking the
+        // thread for every event would cost more CPU than sending it, CPU the pipeline needs.
         long due = start + i * 1_000_000_000L / rate;
-        while (System.nanoTime() < due) {
+        if (due - System.nanoTime() > BURST_NANOS) {
           LockSupport.parkNanos(due - System.nanoTime());
         }
         // Reusing a varied set of calls keeps the generator far cheaper than the pipeline it loads;
