@@ -7,6 +7,7 @@ import dev.tollgate.cli.command.BudgetsCommand;
 import dev.tollgate.cli.command.DemoCommand;
 import dev.tollgate.cli.command.DownCommand;
 import dev.tollgate.cli.command.ExampleCommand;
+import dev.tollgate.cli.command.KeysCommand;
 import dev.tollgate.cli.command.PricesCommand;
 import dev.tollgate.cli.command.PublishCommand;
 import dev.tollgate.cli.command.StatusCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "Live cost tracking and budget enforcement for AI calls.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
         PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class,
-        ExampleCommand.class, AlertingCommand.class})
+        ExampleCommand.class, AlertingCommand.class, KeysCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dev.tollgate.schemas;
 
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.AlertDeadLetter;
+import dev.tollgate.schemas.avro.ApiKey;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
@@ -61,8 +62,15 @@ public final class Topics {
   public static final Topic<String, Alert> ALERT_INCIDENTS =
       new Topic<>("tollgate.alerts.incidents", Serdes.String(), new AvroSerde<>(Alert::new), true);
 
+  /**
+   * API keys of the HTTP gateway, keyed by {@code key_id}: a hash of each key and its tenant, never the
+   * key. Every gateway reads it whole and follows it, so a revoked key is refused within a second.
+   */
+  public static final Topic<String, ApiKey> API_KEYS =
+      new Topic<>("tollgate.api-keys", Serdes.String(), new AvroSerde<>(ApiKey::new), true);
+
   public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES, BUDGETS,
-      BUDGET_STATUS, ALERTS, ALERTS_DEAD_LETTER, ALERT_INCIDENTS);
+      BUDGET_STATUS, ALERTS, ALERTS_DEAD_LETTER, ALERT_INCIDENTS, API_KEYS);
 
   private Topics() {}
 }

@@ -6,6 +6,7 @@ import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.kafka.ConsumerLag;
 import dev.tollgate.cli.service.LocalStack;
 import dev.tollgate.cli.service.ServiceProcess;
+import dev.tollgate.ingest.gateway.GatewayConfig;
 import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.stack.ClickHouseServer;
@@ -38,6 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
     service(stack.writer());
     service(stack.alerting());
     service(stack.receiver());
+    service(stack.gateway());
+    GatewayConfig gateway = GatewayConfig.from(settings.env());
+    System.out.printf("%-11s http://%s:%d  (POST /v1/events; keys: ./tollgate keys create --tenant T)%n", "", gateway.host(),
+        gateway.port());
     System.out.println("data        " + settings.dataDir());
     if (kafka.isEmpty()) {
       System.out.println("lag         unknown: kafka is not running (./tollgate up)");

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class LocalStack {
   public static final String PROCESSOR_MAIN = "dev.tollgate.processor.ProcessorApp";
   public static final String WRITER_MAIN = "dev.tollgate.analytics.writer.WriterApp";
+  public static final String GATEWAY_MAIN = "dev.tollgate.ingest.gateway.GatewayApp";
   public static final String ALERTING_MAIN = "dev.tollgate.alerting.AlertingApp";
   public static final String RECEIVER_MAIN = "dev.tollgate.alerting.receiver.WebhookReceiver";
   /** Info alerts of the local stack are grouped for seconds, not minutes, so the demo shows them. */
@@ -44,6 +45,10 @@ public final class LocalStack {
 
   public ServiceProcess processor() {
     return new ServiceProcess("processor", settings.dataDir());
+  }
+
+  public ServiceProcess gateway() {
+    return new ServiceProcess("gateway", settings.dataDir());
   }
 
   public ServiceProcess writer() {
@@ -85,6 +90,7 @@ public final class LocalStack {
     loadDefaultCatalogIfEmpty();
     startService(processor(), PROCESSOR_MAIN, "1g");
     startService(writer(), WRITER_MAIN, "768m");
+    startService(gateway(), GATEWAY_MAIN, "512m");
     startReceiver();
     startService(alerting(), ALERTING_MAIN, "256m", Map.of(AlertingConfig.DIGEST_INTERVAL,
         settings.env().string(AlertingConfig.DIGEST_INTERVAL, LOCAL_DIGEST_INTERVAL)));
@@ -150,6 +156,7 @@ public final class LocalStack {
   }
 
   public void down() throws Exception {
+    report(gateway().name(), gateway().stop());
     // The alerting service sends the digests it holds when it stops: stop it while the receiver still runs.
     report(alerting().name(), alerting().stop());
     report(receiver().name(), receiver().stop());

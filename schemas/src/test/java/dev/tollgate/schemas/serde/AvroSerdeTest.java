@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.AlertDeadLetter;
+import dev.tollgate.schemas.avro.ApiKey;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import dev.tollgate.schemas.avro.PriceEntry;
@@ -80,7 +81,8 @@ class AvroSerdeTest {
     // given every record the topics carry
     List<Schema> current = List.of(UsageEvent.getClassSchema(), PriceEntry.getClassSchema(),
         PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema(), Budget.getClassSchema(),
-        BudgetStatus.getClassSchema(), Alert.getClassSchema(), AlertDeadLetter.getClassSchema());
+        BudgetStatus.getClassSchema(), Alert.getClassSchema(), AlertDeadLetter.getClassSchema(),
+        ApiKey.getClassSchema());
 
     for (Schema schema : current) {
       // when
