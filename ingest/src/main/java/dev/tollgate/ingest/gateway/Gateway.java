@@ -106,12 +106,18 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Waits until the API keys have been read, so that a valid key is not answered 503.
+   * Waits until the API keys, the budget statuses and the prices have been read, so that no request
+   * is answered 503 for want of them.
    *
    * @return false when that took longer than {@code timeout}
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return keys.awaitReady(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return keys.awaitReady(timeout) && statuses.awaitReady(left(deadline)) && guard.awaitReady(left(deadline));
+  }
+
+  private static Duration left(long deadlineNanos) {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 
   /** Where it listens, such as {@code http://127.0.0.1:8080}. */

@@ -31,7 +31,7 @@ public final class GatewayApp {
     if (gateway.awaitReady(KEYS_PATIENCE)) {
       LOG.info("gateway ready on {} (Kafka {})", gateway.uri(), config.bootstrap());
     } else {
-      LOG.warn("the API keys were not read within {} s; requests are answered 503 until they are", KEYS_PATIENCE.toSeconds());
+      LOG.warn("the API keys, budget statuses or prices were not read within {} s; requests that need them are answered 503 until they are", KEYS_PATIENCE.toSeconds());
     }
     stopped.await();
   }

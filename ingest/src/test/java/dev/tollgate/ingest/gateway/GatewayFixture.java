@@ -52,7 +52,7 @@ final class GatewayFixture implements AutoCloseable {
     this.bootstrap = bootstrap;
     this.gateway = Gateway.start(config);
     if (awaitKeys && !gateway.awaitReady(PATIENCE)) {
-      throw new IllegalStateException("the gateway did not read its API keys within " + PATIENCE);
+      throw new IllegalStateException("the gateway did not read its keys, statuses and prices within " + PATIENCE);
     }
   }
 
