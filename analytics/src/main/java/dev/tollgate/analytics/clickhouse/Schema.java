@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ public final class Schema {
       "006_usage_daily_mv.sql",
       "007_alerts.sql");
 
+  /** The tables the writers insert into: usage events and alerts. */
+  public static final List<String> WRITTEN_TABLES = List.of("usage_events", "alerts");
+
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private Schema() {}
@@ -32,16 +37,34 @@ public final class Schema {
     }
   }
 
+  /**
+   * Which of {@code tables} the database lacks, in the order given. Reads {@code system.tables}, which
+   * shows a user the tables it holds any grant on, so a user that may only insert can tell too.
+   */
+  public static List<String> missingTables(ClickHouseHttp clickHouse, String database, List<String> tables) {
+    requireDatabaseName(database);
+    Rows rows = clickHouse.query("SELECT name FROM system.tables WHERE database = '" + database + "'");
+    Set<String> present = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      present.add(rows.get(i, "name"));
+    }
+    return tables.stream().filter(table -> !present.contains(table)).toList();
+  }
+
   /** The statements with {@code ${database}} replaced, in the order they are applied. */
   public static List<String> statements(String database) {
-    if (database == null || !DATABASE_NAME.matcher(database).matches()) {
-      throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ", got \"" + database + "\"");
-    }
+    requireDatabaseName(database);
     List<String> statements = new ArrayList<>();
     for (String file : FILES) {
       statements.add(read(file).replace("${database}", database).strip());
     }
     return statements;
+  }
+
+  private static void requireDatabaseName(String database) {
+    if (database == null || !DATABASE_NAME.matcher(database).matches()) {
+      throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ", got \"" + database + "\"");
+    }
   }
 
   private static String read(String file) {

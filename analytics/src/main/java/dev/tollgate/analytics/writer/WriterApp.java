@@ -2,17 +2,21 @@ package dev.tollgate.analytics.writer;
 
 import dev.tollgate.analytics.alerts.AlertWriter;
 import dev.tollgate.analytics.alerts.AlertWriterConfig;
+import dev.tollgate.analytics.clickhouse.ClickHouseException;
 import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
 import dev.tollgate.analytics.clickhouse.Schema;
 import dev.tollgate.config.Env;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the usage writer and, on a thread of its own, the alert writer until the process is stopped;
- * applies the DDL first. When either fails, both stop and the process exits with the failure.
+ * Runs the usage writer and, on a thread of its own, the alert writer until the process is stopped.
+ * Their ClickHouse user may not create tables, so the DDL is applied beforehand by a user that may
+ * ({@code ./tollgate up} does it on the local stack); the writers only check that their tables exist.
+ * When either fails, both stop and the process exits with the failure.
  */
 public final class WriterApp {
   private static final Logger log = LoggerFactory.getLogger(WriterApp.class);
@@ -22,8 +26,7 @@ public final class WriterApp {
   public static void main(String[] args) throws InterruptedException {
     Env env = Env.system();
     WriterConfig config = WriterConfig.fromEnv(env);
-    Schema.apply(new ClickHouseHttp(config.clickHouseUrl(), config.clickHouseUser(), config.clickHousePassword()),
-        config.database());
+    requireTables(config);
     ClickHouseWriter usage = new ClickHouseWriter(config);
     AlertWriter alerts = new AlertWriter(AlertWriterConfig.fromEnv(env));
     Runnable stopBoth = () -> {
@@ -50,6 +53,32 @@ public final class WriterApp {
     }
     if (failure.get() != null) {
       throw failure.get();
+    }
+  }
+
+  /** Fails, saying what to do, unless ClickHouse lets the writers' user in and holds the tables they write. */
+  static void requireTables(WriterConfig config) {
+    ClickHouseHttp clickHouse =
+        new ClickHouseHttp(config.clickHouseUrl(), config.clickHouseUser(), config.clickHousePassword());
+    List<String> missing;
+    try {
+      missing = Schema.missingTables(clickHouse, config.database(), Schema.WRITTEN_TABLES);
+    } catch (ClickHouseException e) {
+      if (e.status() == 401 || e.status() == 403) {
+        throw new IllegalStateException("ClickHouse at " + clickHouse.url() + " refused user " + config.clickHouseUser()
+            + " (" + WriterConfig.CLICKHOUSE_USER + ", " + WriterConfig.CLICKHOUSE_PASSWORD + "): " + e.getMessage()
+            + ". The local stack defines it in deploy/local/clickhouse-users.xml, which ClickHouse reads when it starts:"
+            + " restart a stack started before it existed (./tollgate down, then ./tollgate up). Elsewhere create it as"
+            + " docs/analytics.md shows.", e);
+      }
+      throw e;
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("ClickHouse database " + config.database() + " at " + clickHouse.url()
+          + " has no table " + String.join(", ", missing) + ", and the writers' user " + config.clickHouseUser()
+          + " may not create tables. Apply the schema first as a user that may: ./tollgate up does it on the local"
+          + " stack; elsewhere run the files of analytics/src/main/resources/clickhouse/ in name order, with"
+          + " ${database} replaced (docs/analytics.md).");
     }
   }
 

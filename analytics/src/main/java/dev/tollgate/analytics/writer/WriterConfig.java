@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
-/** Settings of the ClickHouse writer; see {@link #fromEnv(Env)} for the variables and defaults. */
+/**
+ * Settings of the ClickHouse writer; see {@link #fromEnv(Env)} for the variables and defaults. The
+ * ClickHouse user is the writer's own, not the one of the {@code ./tollgate} commands: it may insert and
+ * select, but not create, alter or drop, so the schema must be in place before the writer starts.
+ */
 public record WriterConfig(
     String kafkaBootstrap,
     String groupId,
@@ -24,6 +28,10 @@ public record WriterConfig(
   public static final String BATCH_ROWS = "TOLLGATE_WRITER_BATCH_ROWS";
   public static final String FLUSH_MS = "TOLLGATE_WRITER_FLUSH_MS";
   public static final String RETRY_MAX_MS = "TOLLGATE_WRITER_RETRY_MAX_MS";
+  public static final String CLICKHOUSE_USER = "TOLLGATE_WRITER_CLICKHOUSE_USER";
+  public static final String CLICKHOUSE_PASSWORD = "TOLLGATE_WRITER_CLICKHOUSE_PASSWORD";
+  /** Defined by the local stack's {@code deploy/local/clickhouse-users.xml}. */
+  public static final String DEFAULT_CLICKHOUSE_USER = "tollgate_writer";
 
   public WriterConfig {
     if (batchRows < 1) {
@@ -43,8 +51,8 @@ public record WriterConfig(
         env.string(GROUP, "tollgate-clickhouse-writer"),
         env.string(TOPIC, Topics.USAGE_PRICED.name()),
         env.clickHouseUrl(),
-        env.clickHouseUser(),
-        env.clickHousePassword(),
+        env.string(CLICKHOUSE_USER, DEFAULT_CLICKHOUSE_USER),
+        env.string(CLICKHOUSE_PASSWORD, ""),
         env.clickHouseDatabase(),
         env.integer(BATCH_ROWS, 50_000),
         // Each insert creates files for every column of every touched part, a fixed cost of tens of ms

@@ -59,8 +59,8 @@ final class AlertFixture implements AutoCloseable {
   }
 
   AlertWriter startWriter() {
-    writer = new AlertWriter(new WriterConfig(bootstrap, group, topic, TestStack.clickHouse().httpUrl(), "default", "",
-        database, 1_000, Duration.ofMillis(100), Duration.ofSeconds(2)));
+    writer = new AlertWriter(new WriterConfig(bootstrap, group, topic, TestStack.clickHouse().httpUrl(),
+        WriterConfig.DEFAULT_CLICKHOUSE_USER, "", database, 1_000, Duration.ofMillis(100), Duration.ofSeconds(2)));
     writerThread = new Thread(writer::run, "alert-writer-it");
     writerThread.start();
     return writer;

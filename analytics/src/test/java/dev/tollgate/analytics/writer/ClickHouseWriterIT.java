@@ -1,6 +1,7 @@
 package dev.tollgate.analytics.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.analytics.writer.internal.KafkaPosition;
 import dev.tollgate.analytics.writer.internal.PricedEvents;
@@ -166,6 +167,40 @@ class ClickHouseWriterIT {
       // then
       fixture.assertHoldsExactlyOnce(events);
       assertThat(committed(fixture, new TopicPartition(fixture.topic, 0))).isEqualTo(events.size());
+    }
+  }
+
+  @Test
+  void shouldStartOnlyOnceTheSchemaIsAppliedAndOtherwiseSayWhatToRun() throws Exception {
+    try (WriterFixture fixture = new WriterFixture(1)) {
+      // given the writer's own user, on the fixture's database and on one nobody applied the schema to
+      WriterConfig ready = fixture.config(100);
+      WriterConfig bare = ready.withDatabase(fixture.database + "_bare");
+
+      // when / then
+      WriterApp.requireTables(ready);
+      assertThatThrownBy(() -> WriterApp.requireTables(bare))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("has no table usage_events, alerts")
+          .hasMessageContaining("tollgate_writer may not create tables")
+          .hasMessageContaining("./tollgate up");
+    }
+  }
+
+  @Test
+  void shouldNameTheUserAndItsVariablesWhenClickHouseRefusesIt() throws Exception {
+    try (WriterFixture fixture = new WriterFixture(1)) {
+      // given a user the server does not know
+      WriterConfig c = fixture.config(100);
+      WriterConfig stranger = new WriterConfig(c.kafkaBootstrap(), c.groupId(), c.topic(), c.clickHouseUrl(), "tollgate_stranger",
+          "", c.database(), c.batchRows(), c.flushInterval(), c.retryMax());
+
+      // when / then
+      assertThatThrownBy(() -> WriterApp.requireTables(stranger))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("refused user tollgate_stranger")
+          .hasMessageContaining("TOLLGATE_WRITER_CLICKHOUSE_USER")
+          .hasMessageContaining("Unknown user tollgate_stranger");
     }
   }
 

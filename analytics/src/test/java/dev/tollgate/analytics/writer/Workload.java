@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Priced events over three months, three tenants, several teams and models, with refunds. */
+/** Priced events over three tenants, several teams, users, features and models, with refunds and credits. */
 final class Workload {
   private static final Instant START = Instant.parse("2026-01-15T00:00:00Z");
   private static final String[] TENANTS = {"acme", "globex", "initech"};
   private static final String[] MODELS = {"gpt-4o", "gpt-4o-mini", "o3"};
+  private static final String[][] PROVIDER_MODELS = {{"openai", "gpt-4o"}, {"openai", "gpt-4o-mini"},
+      {"anthropic", "claude-sonnet-4"}};
   private static final String[] FEATURES = {"chat-assistant", "support-bot", "code-review", "nightly-summaries",
       "semantic-search", "meeting-notes", "local-drafts"};
 
@@ -47,6 +49,54 @@ final class Workload {
       events.add(PricedEvents.priced(event, cost.toPlainString()));
     }
     return events;
+  }
+
+  /**
+   * Calls spread over {@code span} from {@code from}, and every ninth event a credit (a negative
+   * adjustment that names no user, feature or model), over three tenants, teams or none, six users, two
+   * features and three models of two providers: many rows of each rollup key, several keys per hour.
+   */
+  static List<PricedUsageEvent> mixed(String prefix, int count, long seed, Instant from, Duration span) {
+    Random random = new Random(seed);
+    List<PricedUsageEvent> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant at = from.plusMillis((long) (random.nextDouble() * span.toMillis()));
+      String tenant = TENANTS[random.nextInt(TENANTS.length)];
+      String team = random.nextInt(3) == 0 ? null : "team-" + random.nextInt(2);
+      if (i % 9 == 0) {
+        BigDecimal amount = BigDecimal.valueOf(-1 - random.nextInt(9_000_000), 6).setScale(12);
+        events.add(credit(prefix + "-" + i, at, tenant, team, amount.toPlainString()));
+        continue;
+      }
+      String[] providerModel = PROVIDER_MODELS[random.nextInt(PROVIDER_MODELS.length)];
+      int input = random.nextInt(30_000);
+      var event = PricedEvents.call(prefix + "-" + i, at)
+          .setTenantId(tenant)
+          .setTeamId(team)
+          .setUserId("user-" + random.nextInt(6))
+          .setFeature(random.nextBoolean() ? "chat" : "summaries")
+          .setProvider(providerModel[0])
+          .setModel(providerModel[1])
+          .setOperation(random.nextBoolean() ? "chat" : null)
+          .setInputTokens(input)
+          .setCachedInputTokens(random.nextInt(input + 1))
+          .setOutputTokens(random.nextInt(3_000))
+          .build();
+      events.add(PricedEvents.priced(event, BigDecimal.valueOf(random.nextInt(2_000_000_000), 12).toPlainString()));
+    }
+    return events;
+  }
+
+  /** A credit: an adjustment of a negative amount, which costs that amount and names no user, feature or model. */
+  static PricedUsageEvent credit(String id, Instant at, String tenant, String team, String amount) {
+    PricedUsageEvent credit = PricedEvents.refund(id, at, amount);
+    credit.getEvent().setTenantId(tenant);
+    credit.getEvent().setTeamId(team);
+    credit.getEvent().setUserId("");
+    credit.getEvent().setFeature("");
+    credit.getEvent().setProvider("");
+    credit.getEvent().setModel("");
+    return credit;
   }
 
   /**

@@ -20,6 +20,8 @@ class WriterConfigTest {
     assertThat(config.groupId()).isEqualTo("tollgate-clickhouse-writer");
     assertThat(config.topic()).isEqualTo("tollgate.usage.priced");
     assertThat(config.clickHouseUrl()).isEqualTo("http://127.0.0.1:8123");
+    assertThat(config.clickHouseUser()).isEqualTo("tollgate_writer");
+    assertThat(config.clickHousePassword()).isEmpty();
     assertThat(config.database()).isEqualTo("tollgate");
     assertThat(config.batchRows()).isEqualTo(50_000);
     assertThat(config.flushInterval()).isEqualTo(Duration.ofMillis(1000));
@@ -47,6 +49,24 @@ class WriterConfigTest {
     assertThat(config.flushInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(config.retryMax()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.database()).isEqualTo("analytics");
+  }
+
+  @Test
+  void shouldWriteAsItsOwnUserWhateverUserTheCommandsUse() {
+    // given
+    Env commandsOnly = new Env(Map.of("TOLLGATE_CLICKHOUSE_USER", "ops", "TOLLGATE_CLICKHOUSE_PASSWORD", "ops-secret"));
+    Env writerToo = new Env(Map.of("TOLLGATE_CLICKHOUSE_USER", "ops", "TOLLGATE_CLICKHOUSE_PASSWORD", "ops-secret",
+        "TOLLGATE_WRITER_CLICKHOUSE_USER", "ingest", "TOLLGATE_WRITER_CLICKHOUSE_PASSWORD", "ingest-secret"));
+
+    // when
+    WriterConfig byDefault = WriterConfig.fromEnv(commandsOnly);
+    WriterConfig overridden = WriterConfig.fromEnv(writerToo);
+
+    // then
+    assertThat(byDefault.clickHouseUser()).isEqualTo("tollgate_writer");
+    assertThat(byDefault.clickHousePassword()).isEmpty();
+    assertThat(overridden.clickHouseUser()).isEqualTo("ingest");
+    assertThat(overridden.clickHousePassword()).isEqualTo("ingest-secret");
   }
 
   @Test

@@ -35,13 +35,17 @@ final class WriterFixture implements AutoCloseable {
   final String group = "tollgate-it-writer-" + UUID.randomUUID();
   final ClickHouseHttp clickHouse = new ClickHouseHttp(TestStack.clickHouse().httpUrl(), "default", "");
   private final String bootstrap = TestStack.kafka().bootstrapServers();
+  private final int partitions;
   private final KafkaProducer<String, PricedUsageEvent> producer;
   private final List<Thread> writerThreads = new ArrayList<>();
   private final List<ClickHouseWriter> writers = new ArrayList<>();
 
   WriterFixture(int partitions) throws Exception {
+    this.partitions = partitions;
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      // Records may carry occurred_at as timestamp, months back: time retention would delete them at its next check.
+      NewTopic forever = new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
+      admin.createTopics(List.of(forever)).all().get();
     }
     Schema.apply(clickHouse, database);
     Properties p = new Properties();
@@ -51,9 +55,10 @@ final class WriterFixture implements AutoCloseable {
     producer = new KafkaProducer<>(p, new StringSerializer(), Topics.USAGE_PRICED.valueSerde().serializer());
   }
 
+  /** The writer's settings, as the writer's own ClickHouse user, which may insert but not create tables. */
   WriterConfig config(int batchRows) {
-    return new WriterConfig(bootstrap, group, topic, TestStack.clickHouse().httpUrl(), "default", "", database,
-        batchRows, Duration.ofMillis(100), Duration.ofSeconds(2));
+    return new WriterConfig(bootstrap, group, topic, TestStack.clickHouse().httpUrl(), WriterConfig.DEFAULT_CLICKHOUSE_USER, "",
+        database, batchRows, Duration.ofMillis(100), Duration.ofSeconds(2));
   }
 
   /** Sends the events in order, keyed by event_id; returns where each landed. */
@@ -68,6 +73,19 @@ final class WriterFixture implements AutoCloseable {
       landed.add(f.get());
     }
     return landed;
+  }
+
+  /** Sends the events as the processor does: keyed by event_id, with occurred_at as record timestamp. */
+  void publishAsPriced(List<PricedUsageEvent> events) throws Exception {
+    List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+    for (PricedUsageEvent e : events) {
+      sent.add(producer.send(new ProducerRecord<>(topic, null, e.getEvent().getOccurredAt().toEpochMilli(),
+          e.getEvent().getEventId(), e)));
+    }
+    producer.flush();
+    for (var f : sent) {
+      f.get();
+    }
   }
 
   /** Starts a writer on its own thread; a failure of run() is kept in {@code failure}. */
@@ -105,6 +123,17 @@ final class WriterFixture implements AutoCloseable {
 
   private long rolledUp(String table) {
     return Long.parseLong(clickHouse.query("SELECT sum(requests + adjustments) AS n FROM " + database + "." + table).get(0, "n"));
+  }
+
+  /** Waits until {@code groupId} has committed the end of every partition: it read, and wrote or skipped, everything. */
+  void awaitCaughtUp(String groupId) throws InterruptedException {
+    TopicOffsets offsets = offsets();
+    await(groupId + " to commit the end of " + topic, Duration.ofSeconds(90),
+        () -> offsets.committed(groupId).equals(offsets.end()));
+  }
+
+  TopicOffsets offsets() {
+    return new TopicOffsets(bootstrap, topic, partitions);
   }
 
   boolean clickHouseAnswers() {
