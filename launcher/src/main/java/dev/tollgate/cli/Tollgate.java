@@ -3,15 +3,18 @@ package dev.tollgate.cli;
 import dev.tollgate.cli.command.AlertingCommand;
 import dev.tollgate.cli.command.AlertsCommand;
 import dev.tollgate.cli.command.BenchCommand;
+import dev.tollgate.cli.command.BillingCommand;
 import dev.tollgate.cli.command.BudgetsCommand;
 import dev.tollgate.cli.command.DemoCommand;
 import dev.tollgate.cli.command.DownCommand;
 import dev.tollgate.cli.command.ExampleCommand;
+import dev.tollgate.cli.command.HistoryCommand;
 import dev.tollgate.cli.command.KeysCommand;
 import dev.tollgate.cli.command.PricesCommand;
 import dev.tollgate.cli.command.PublishCommand;
 import dev.tollgate.cli.command.StatusCommand;
 import dev.tollgate.cli.command.UpCommand;
+import dev.tollgate.cli.command.report.ReportCommand;
 import dev.tollgate.config.Env;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Command;
     description = "Live cost tracking and budget enforcement for AI calls.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
         PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class,
-        ExampleCommand.class, AlertingCommand.class, KeysCommand.class})
+        ExampleCommand.class, AlertingCommand.class, KeysCommand.class, HistoryCommand.class,
+        ReportCommand.class, BillingCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {

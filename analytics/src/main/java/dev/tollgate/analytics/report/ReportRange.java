@@ -28,6 +28,15 @@ public record ReportRange(Instant from, Instant to) {
         month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
   }
 
+  /** A month as users write it, e.g. {@code 2026-11}. */
+  public static YearMonth parseMonth(String text) {
+    try {
+      return YearMonth.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--month must be a month such as 2026-11, got \"" + text + "\"");
+    }
+  }
+
   /**
    * From the user's {@code --from}/{@code --to}: a date (UTC; {@code --to} includes that day) or an
    * instant on a whole hour ({@code --to} excludes it).

@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs {@code ./tollgate} commands in this JVM, as the launcher does, and keeps what they print. */
-final class CommandRunner {
+public final class CommandRunner {
   private final Settings settings;
 
-  CommandRunner(Map<String, String> env) {
+  public CommandRunner(Map<String, String> env) {
     this.settings = Settings.from(new Env(env));
   }
 
-  record Result(int exitCode, String out, String err) {
-    List<String> lines() {
+  public record Result(int exitCode, String out, String err) {
+    public List<String> lines() {
       return out.lines().toList();
     }
   }
 
   /** Commands print to System.out and System.err, like the others; both are captured while one runs. */
-  synchronized Result run(String... args) {
+  public synchronized Result run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
