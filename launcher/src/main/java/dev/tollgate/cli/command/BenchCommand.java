@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", subcommands = {BenchAlertsCommand.class, BenchGuardCommand.class, BenchOvershootCommand.class,
-    BenchSdkCommand.class, BenchGatewayCommand.class}, description = {
+    BenchSdkCommand.class, BenchGatewayCommand.class, BenchReportsCommand.class}, description = {
     "End-to-end benchmark on the local stack: publish N events, wait until all are in ClickHouse,",
     "report throughput and publish-to-priced latency percentiles. Results are appended to DATA_DIR/bench/results.jsonl."})
 public final class BenchCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,7 +95,8 @@ public final class BudgetTopics {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CLIENT_TIMEOUT_MS);
-    SortedMap<String, V> latest = new TreeMap<>();
+    // Until compaction runs, a status topic holds many updates per budget: only the last is decoded.
+    Map<String, ConsumerRecord<String, byte[]>> last = new HashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer, topic.name());
       consumer.assign(partitions);
@@ -106,10 +108,16 @@ public final class BudgetTopics {
           throw new IllegalStateException("could not read " + topic.name() + " to its end within " + READ_LIMIT.toSeconds() + " s");
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          apply(topic, r, latest);
+          if (r.key() == null) {
+            log.warn("{}-{} offset {} has no key; skipped", r.topic(), r.partition(), r.offset());
+          } else {
+            last.put(r.key(), r);
+          }
         }
       }
     }
+    SortedMap<String, V> latest = new TreeMap<>();
+    last.values().forEach(r -> apply(topic, r, latest));
     return latest;
   }
 
@@ -122,10 +130,6 @@ public final class BudgetTopics {
   }
 
   private static <V> void apply(Topic<String, V> topic, ConsumerRecord<String, byte[]> r, Map<String, V> latest) {
-    if (r.key() == null) {
-      log.warn("{}-{} offset {} has no key; skipped", r.topic(), r.partition(), r.offset());
-      return;
-    }
     if (r.value() == null) {
       latest.remove(r.key());
       return;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,9 +77,11 @@ final class MonthlyReportCommand extends ReportRun {
   private Section budgets(Optional<String> tenant, Instant now) {
     try {
       BudgetTopics topics = new BudgetTopics(settings.kafkaBootstrap());
-      return BudgetProjection.section(topics.budgets(), topics.statuses(), tenant, now);
+      var statuses = CompletableFuture.supplyAsync(topics::statuses);
+      return BudgetProjection.section(topics.budgets(), statuses.join(), tenant, now);
     } catch (RuntimeException e) {
-      System.err.println("budgets left out: cannot read them from Kafka at " + settings.kafkaBootstrap() + ": " + e.getMessage());
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      System.err.println("budgets left out: cannot read them from Kafka at " + settings.kafkaBootstrap() + ": " + cause.getMessage());
       return null;
     }
   }
