@@ -5,6 +5,7 @@ import dev.tollgate.schemas.avro.AlertDeadLetter;
 import dev.tollgate.schemas.avro.ApiKey;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
+import dev.tollgate.schemas.avro.CostCorrection;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
@@ -27,6 +28,14 @@ public final class Topics {
   /** Validated, deduplicated and priced events, keyed by {@code event_id}. */
   public static final Topic<String, PricedUsageEvent> USAGE_PRICED =
       new Topic<>("tollgate.usage.priced", Serdes.String(), new AvroSerde<>(PricedUsageEvent::new), false);
+
+  /**
+   * Changes to the cost of events already priced, made by re-pricing history after a price correction,
+   * keyed by {@code correction_id}. The budget topology adds them to the spend of their scope; the
+   * ClickHouse writer does not read them, because re-pricing corrects ClickHouse itself.
+   */
+  public static final Topic<String, CostCorrection> USAGE_CORRECTIONS =
+      new Topic<>("tollgate.usage.corrections", Serdes.String(), new AvroSerde<>(CostCorrection::new), false);
 
   /** Input records that were not accepted, with the field and the reason; keyed by record key. */
   public static final Topic<String, RejectedEvent> USAGE_REJECTED =
@@ -69,7 +78,7 @@ public final class Topics {
   public static final Topic<String, ApiKey> API_KEYS =
       new Topic<>("tollgate.api-keys", Serdes.String(), new AvroSerde<>(ApiKey::new), true);
 
-  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_REJECTED, PRICES, BUDGETS,
+  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_CORRECTIONS, USAGE_REJECTED, PRICES, BUDGETS,
       BUDGET_STATUS, ALERTS, ALERTS_DEAD_LETTER, ALERT_INCIDENTS, API_KEYS);
 
   private Topics() {}

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The DDL under {@code clickhouse/} on the class path, applied in file order, one statement per
- * request. Every statement is {@code IF NOT EXISTS}, so applying it again changes nothing.
+ * request. Every statement is {@code IF NOT EXISTS}, so applying it again changes nothing; a column
+ * added to an existing table is added only when {@code system.columns} lacks it, because 18.16 does
+ * not know {@code ADD COLUMN IF NOT EXISTS}.
  */
 public final class Schema {
   public static final List<String> FILES = List.of(
@@ -22,19 +26,35 @@ public final class Schema {
       "004_usage_hourly_mv.sql",
       "005_usage_daily.sql",
       "006_usage_daily_mv.sql",
-      "007_alerts.sql");
+      "007_alerts.sql",
+      "008_usage_events_baseline_cost.sql");
 
   /** The tables the writers insert into: usage events and alerts. */
   public static final List<String> WRITTEN_TABLES = List.of("usage_events", "alerts");
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern ADD_COLUMN = Pattern.compile(
+      "ALTER TABLE (\\w+)\\.(\\w+) ADD COLUMN (\\w+) .*", Pattern.DOTALL);
 
   private Schema() {}
 
   public static void apply(ClickHouseHttp clickHouse, String database) {
     for (String statement : statements(database)) {
-      clickHouse.execute(statement);
+      if (!addsAColumnAlreadyThere(clickHouse, statement)) {
+        clickHouse.execute(statement);
+      }
     }
+  }
+
+  private static boolean addsAColumnAlreadyThere(ClickHouseHttp clickHouse, String statement) {
+    Matcher addition = ADD_COLUMN.matcher(statement.lines().filter(line -> !line.startsWith("--"))
+        .collect(Collectors.joining("\n")));
+    if (!addition.matches()) {
+      return false;
+    }
+    Rows found = clickHouse.query("SELECT name FROM system.columns WHERE database = '" + addition.group(1)
+        + "' AND table = '" + addition.group(2) + "' AND name = '" + addition.group(3) + "'");
+    return found.size() > 0;
   }
 
   /**

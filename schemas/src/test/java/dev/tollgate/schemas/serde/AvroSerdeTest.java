@@ -8,6 +8,7 @@ import dev.tollgate.schemas.avro.AlertDeadLetter;
 import dev.tollgate.schemas.avro.ApiKey;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
+import dev.tollgate.schemas.avro.CostCorrection;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
@@ -82,7 +83,7 @@ class AvroSerdeTest {
     List<Schema> current = List.of(UsageEvent.getClassSchema(), PriceEntry.getClassSchema(),
         PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema(), Budget.getClassSchema(),
         BudgetStatus.getClassSchema(), Alert.getClassSchema(), AlertDeadLetter.getClassSchema(),
-        ApiKey.getClassSchema());
+        ApiKey.getClassSchema(), CostCorrection.getClassSchema());
 
     for (Schema schema : current) {
       // when

@@ -3,6 +3,7 @@ package dev.tollgate.processor.budget;
 import dev.tollgate.processor.budget.internal.BudgetOutput;
 import dev.tollgate.processor.budget.internal.BudgetProcessor;
 import dev.tollgate.processor.budget.internal.BudgetRouter;
+import dev.tollgate.processor.budget.internal.CorrectionSpend;
 import dev.tollgate.processor.budget.internal.FallbackPricingAlerts;
 import dev.tollgate.processor.budget.internal.RejectSurgeAlerts;
 import dev.tollgate.processor.budget.internal.TenantInput;
@@ -24,12 +25,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Priced events and budgets in; budget statuses and alerts out. Both inputs are re-keyed by tenant
+ * Priced events, cost corrections and budgets in; budget statuses and alerts out. Both inputs are re-keyed by tenant
  * into repartition topics of the same partition count, so that one task holds all of a tenant's
  * budgets and spend.
  */
 public final class BudgetTopology {
   public static final String PRICED_SOURCE = "priced-source";
+  public static final String CORRECTIONS_SOURCE = "corrections-source";
+  public static final String APPLIED_CORRECTIONS_STORE = "applied-corrections";
   public static final String BUDGETS_SOURCE = "budgets-source";
   public static final String SPEND_BY_TENANT = "spend-by-tenant";
   public static final String BUDGETS_BY_TENANT = "budgets-by-tenant";
@@ -55,8 +58,13 @@ public final class BudgetTopology {
     addFallbackAlerts(priced);
     addRejectSurgeAlerts(builder, config);
 
+    KStream<String, TenantInput> corrections = builder
+        .stream(Topics.USAGE_CORRECTIONS.name(), Consumed.with(Topics.USAGE_CORRECTIONS.keySerde(),
+            Topics.USAGE_CORRECTIONS.valueSerde()).withName(CORRECTIONS_SOURCE))
+        .process(CorrectionSpend.supplier(APPLIED_CORRECTIONS_STORE, config.retention()), Named.as("apply-corrections-once"));
     KStream<String, TenantInput> spend = priced
         .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), spendOf(event)), Named.as("key-spend-by-tenant"))
+        .merge(corrections, Named.as("spend-and-corrections"))
         .repartition(byTenant(SPEND_BY_TENANT, config));
 
     KStream<String, TenantInput> budgetChanges = builder

@@ -45,13 +45,15 @@ public final class EventPricer {
     }
     Optional<PriceEntry> listed = catalog.applicable(event.getProvider(), event.getModel(), event.getOccurredAt());
     if (listed.isPresent()) {
-      return withPrice(priced, event, listed.get(), CATALOG);
+      return withPrice(priced, event, listed.get(), CATALOG, catalog);
     }
     Optional<PriceEntry> substitute = fallbackFor(event, catalog);
     warnOnce(event, substitute, catalog);
     if (substitute.isPresent()) {
-      return withPrice(priced, event, substitute.get(), FALLBACK);
+      return withPrice(priced, event, substitute.get(), FALLBACK, catalog);
     }
+    BaselinePricer.price(event, null, catalog)
+        .ifPresent(baseline -> priced.setBaselineCostUsd(baseline.costUsd()).setBaselinePrice(baseline.price()));
     return priced.setCostUsd(ZERO).setPriceSource(UNPRICED).setPrice(null).build();
   }
 
@@ -63,8 +65,12 @@ public final class EventPricer {
     return catalog.dearestOfProvider(event.getProvider(), at).or(() -> catalog.dearestOverall(at));
   }
 
-  private static PricedUsageEvent withPrice(PricedUsageEvent.Builder priced, UsageEvent event, PriceEntry entry, String source) {
-    return priced.setCostUsd(CostCalculator.cost(event, entry)).setPriceSource(source).setPrice(entry).build();
+  private static PricedUsageEvent withPrice(PricedUsageEvent.Builder priced, UsageEvent event, PriceEntry entry,
+      String source, PriceIndex catalog) {
+    priced.setCostUsd(CostCalculator.cost(event, entry)).setPriceSource(source).setPrice(entry);
+    BaselinePricer.price(event, entry, catalog)
+        .ifPresent(baseline -> priced.setBaselineCostUsd(baseline.costUsd()).setBaselinePrice(baseline.price()));
+    return priced.build();
   }
 
   private void warnOnce(UsageEvent event, Optional<PriceEntry> substitute, PriceIndex catalog) {

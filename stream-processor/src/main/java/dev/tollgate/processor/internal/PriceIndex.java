@@ -55,6 +55,16 @@ public final class PriceIndex {
     return prices == null ? Optional.empty() : Optional.ofNullable(prices.at(at.toEpochMilli()));
   }
 
+  /**
+   * The entry of a model of that name at any provider, for a name given without its provider; when
+   * several providers list it, the first provider in alphabetical order, so the answer never varies.
+   */
+  public Optional<PriceEntry> applicableAtAnyProvider(String model, Instant at) {
+    return byProvider.keySet().stream().sorted()
+        .flatMap(provider -> applicable(provider, model, at).stream())
+        .findFirst();
+  }
+
   /** Of the provider's entries applicable at {@code at}, the dearest. */
   public Optional<PriceEntry> dearestOfProvider(String provider, Instant at) {
     return dearest(byProvider.getOrDefault(provider, Map.of()), at.toEpochMilli());

@@ -4,6 +4,7 @@ import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.Budget;
 import dev.tollgate.schemas.avro.BudgetStatus;
+import dev.tollgate.schemas.avro.CostCorrection;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
@@ -29,6 +30,7 @@ final class BudgetFixture implements AutoCloseable {
   private final TestInputTopic<String, PricedUsageEvent> priced;
   private final TestInputTopic<String, Budget> budgets;
   private final TestInputTopic<String, RejectedEvent> rejected;
+  private final TestInputTopic<String, CostCorrection> corrections;
   private final TestOutputTopic<String, Alert> alerts;
   private final TestOutputTopic<String, BudgetStatus> statuses;
   private final Map<String, BudgetStatus> latestStatus = new HashMap<>();
@@ -52,6 +54,8 @@ final class BudgetFixture implements AutoCloseable {
         Topics.BUDGETS.valueSerde().serializer());
     rejected = driver.createInputTopic(Topics.USAGE_REJECTED.name(), Serdes.String().serializer(),
         Topics.USAGE_REJECTED.valueSerde().serializer());
+    corrections = driver.createInputTopic(Topics.USAGE_CORRECTIONS.name(), Serdes.String().serializer(),
+        Topics.USAGE_CORRECTIONS.valueSerde().serializer());
     alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
         Topics.ALERTS.valueSerde().deserializer());
     statuses = driver.createOutputTopic(Topics.BUDGET_STATUS.name(), Serdes.String().deserializer(),
@@ -91,6 +95,14 @@ final class BudgetFixture implements AutoCloseable {
     PricedUsageEvent value = PricedUsageEvent.newBuilder().setEvent(event)
         .setCostUsd(new BigDecimal("0.01").setScale(12)).setPriceSource("fallback").setPrice(null).setPricedAt(now).build();
     priced.pipeInput(id, value, occurredAt);
+  }
+
+  /** A change of the cost of events already counted, as re-pricing publishes it. */
+  void correct(String correctionId, String tenant, String team, String user, String feature, String delta, Instant occurredAt) {
+    CostCorrection value = CostCorrection.newBuilder().setCorrectionId(correctionId).setTenantId(tenant).setTeamId(team)
+        .setUserId(user).setFeature(feature).setOccurredAt(occurredAt).setDeltaUsd(new BigDecimal(delta).setScale(12))
+        .setEvents(1).setReason("reprice").setReference("run-1").build();
+    corrections.pipeInput(correctionId, value, now);
   }
 
   /** A record the pricing processor rejected, for the given field and reason. */

@@ -58,7 +58,8 @@ public final class UsageRowEncoder {
       new Column("kafka_topic", "String"),
       new Column("kafka_partition", "UInt32"),
       new Column("kafka_offset", "UInt64"),
-      new Column("inserted_at", "DateTime('UTC')"));
+      new Column("inserted_at", "DateTime('UTC')"),
+      new Column("baseline_cost_usd", "Nullable(Decimal(38, 12))"));
 
   public static final List<String> COLUMN_NAMES = COLUMNS.stream().map(Column::name).toList();
 
@@ -113,6 +114,7 @@ public final class UsageRowEncoder {
     out.uint32(position.partition());
     out.int64(position.offset());
     out.dateTime("inserted_at", insertedAt);
+    optionalMoney(out, "baseline_cost_usd", priced.getBaselineCostUsd());
   }
 
   private static void price(RowBinary out, PriceEntry p) {

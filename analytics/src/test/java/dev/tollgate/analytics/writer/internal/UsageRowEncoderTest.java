@@ -97,6 +97,21 @@ class UsageRowEncoderTest {
     assertThat(row.get("price_batch_discount_pct")).isNull();
     assertThat(row.get("price_source")).isEqualTo("adjustment");
     assertThat(row.get("kafka_offset")).isEqualTo(41_000_000_000L);
+    assertThat(row.get("baseline_cost_usd")).isNull();
+  }
+
+  @Test
+  void shouldWriteWhatTheCallWouldHaveCostWithoutItsOptimization() {
+    // given: a call on a local model that replaced gpt-4o-mini
+    PricedUsageEvent event = PricedEvents.priced(PricedEvents.call("e-1", AT).setBaselineModel("gpt-4o-mini").build(), "0");
+    event.setBaselineCostUsd(new BigDecimal("0.000540000000"));
+
+    // when
+    Map<String, Object> row = decode(event);
+
+    // then
+    assertThat(row.get("baseline_model")).isEqualTo("gpt-4o-mini");
+    assertThat(row.get("baseline_cost_usd")).isEqualTo(new BigDecimal("0.000540000000"));
   }
 
   @Test
@@ -148,6 +163,13 @@ class UsageRowEncoderTest {
     while (column.find()) {
       if (!column.group(2).contains("MATERIALIZED")) {
         columns.add(new UsageRowEncoder.Column(column.group(1), column.group(2).replace(" DEFAULT now()", "")));
+      }
+    }
+    Pattern added = Pattern.compile("(?m)^ALTER TABLE tollgate\\.usage_events ADD COLUMN ([a-z_]+) (.*)$");
+    for (String statement : Schema.statements("tollgate")) {
+      Matcher addition = added.matcher(statement);
+      if (addition.find()) {
+        columns.add(new UsageRowEncoder.Column(addition.group(1), addition.group(2)));
       }
     }
     return columns;

@@ -75,6 +75,23 @@ class ReportCommandIT {
   }
 
   @Test
+  void shouldReportWhatLocalModelsSavedAgainstTheirBaselineAsTheRawEventsAddUp() throws Exception {
+    // when
+    JsonNode report = json(tollgate.run("report", "savings", "--month", MONTH, "--format", "json"));
+
+    // then: the generated month runs some calls on local models that name the model they replaced
+    Rows raw = raw("SELECT count() AS calls, toString(sum(cost_usd)) AS actual,"
+        + " toString(sum(assumeNotNull(baseline_cost_usd))) AS baseline FROM " + DATABASE + ".usage_events FINAL"
+        + " WHERE isNotNull(baseline_cost_usd) AND " + RANGE);
+    JsonNode total = report.get("total").get(0);
+    assertThat(total.get("calls").asLong()).isEqualTo(Long.parseLong(raw.get(0, "calls"))).isPositive();
+    assertThat(decimal(total, "actual_usd")).isEqualByComparingTo(raw.get(0, "actual"));
+    assertThat(decimal(total, "baseline_usd")).isEqualByComparingTo(raw.get(0, "baseline"));
+    assertThat(decimal(total, "saving_usd")).isPositive();
+    assertThat(report.get("by_optimization").get(0).get("optimization").asText()).isEqualTo("model-switch");
+  }
+
+  @Test
   void shouldBreakDownByUserAsTheRawEventsDo() throws Exception {
     // when
     JsonNode byUser = json(tollgate.run("report", "by", "--dimension", "user", "--from", "2026-10-01", "--to", "2026-10-31",
