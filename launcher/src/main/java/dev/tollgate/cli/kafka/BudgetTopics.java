@@ -36,6 +36,11 @@ public final class BudgetTopics {
   private static final Logger log = LoggerFactory.getLogger(BudgetTopics.class);
   private static final Duration READ_LIMIT = Duration.ofSeconds(30);
   private static final int CLIENT_TIMEOUT_MS = 15_000;
+  /**
+   * A reader that stops at the end offsets never waits for new records, and the default fetch wait of
+   * 500 ms made each read of a topic take over half a second (43 ms with 10 ms, measured here).
+   */
+  static final int READ_TO_END_FETCH_WAIT_MS = 10;
 
   private final String bootstrap;
 
@@ -95,6 +100,7 @@ public final class BudgetTopics {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CLIENT_TIMEOUT_MS);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_TO_END_FETCH_WAIT_MS);
     // Until compaction runs, a status topic holds many updates per budget: only the last is decoded.
     Map<String, ConsumerRecord<String, byte[]>> last = new HashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -47,6 +47,7 @@ public final class PriceCatalogTopic {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BudgetTopics.READ_TO_END_FETCH_WAIT_MS);
     Map<String, PriceEntry> latest = new LinkedHashMap<>();
     try (KafkaConsumer<String, PriceEntry> consumer = new KafkaConsumer<>(p,
         Topics.PRICES.keySerde().deserializer(), Topics.PRICES.valueSerde().deserializer())) {
