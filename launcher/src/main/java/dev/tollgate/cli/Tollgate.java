@@ -14,6 +14,7 @@ import dev.tollgate.cli.command.PricesCommand;
 import dev.tollgate.cli.command.PublishCommand;
 import dev.tollgate.cli.command.StatusCommand;
 import dev.tollgate.cli.command.UpCommand;
+import dev.tollgate.cli.command.forecast.ForecastCommand;
 import dev.tollgate.cli.command.recommend.RecommendCommand;
 import dev.tollgate.cli.command.report.ReportCommand;
 import dev.tollgate.config.Env;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
         PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class,
         ExampleCommand.class, AlertingCommand.class, KeysCommand.class, HistoryCommand.class,
-        ReportCommand.class, BillingCommand.class, RecommendCommand.class})
+        ReportCommand.class, BillingCommand.class, RecommendCommand.class,
+        ForecastCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {
