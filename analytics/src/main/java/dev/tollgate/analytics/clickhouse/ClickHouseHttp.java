@@ -1,12 +1,12 @@
 package dev.tollgate.analytics.clickhouse;
 
+import dev.tollgate.analytics.clickhouse.internal.HttpTransport;
+import dev.tollgate.analytics.clickhouse.internal.JdkClientTransport;
+import dev.tollgate.analytics.clickhouse.internal.UrlConnectionTransport;
 import dev.tollgate.config.Env;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,36 +20,38 @@ public final class ClickHouseHttp {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
-  static {
-    // ClickHouse closes idle connections after keep_alive_timeout (3 s by default); a POST sent on a
-    // connection the server already closed fails instead of being retried, so do not keep them longer.
-    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-      System.setProperty("jdk.httpclient.keepalive.timeout", "2");
-    }
-  }
-
   private final URI base;
   private final String authorization;
   private final Duration requestTimeout;
-  private final HttpClient http;
+  private final HttpTransport http;
 
   public ClickHouseHttp(String url, String user, String password) {
     this(url, user, password, DEFAULT_REQUEST_TIMEOUT);
   }
 
   public ClickHouseHttp(String url, String user, String password, Duration requestTimeout) {
+    this(url, user, password, requestTimeout, new JdkClientTransport(CONNECT_TIMEOUT));
+  }
+
+  private ClickHouseHttp(String url, String user, String password, Duration requestTimeout, HttpTransport http) {
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
     String credentials = user + ":" + (password == null ? "" : password);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .build();
+    this.http = http;
   }
 
   public static ClickHouseHttp fromEnv(Env env) {
     return new ClickHouseHttp(env.clickHouseUrl(), env.clickHouseUser(), env.clickHousePassword());
+  }
+
+  /**
+   * For a command that runs a few statements and exits: the same client on a lighter HTTP stack,
+   * which starts in a third of the time (a report is mostly JVM start).
+   */
+  public static ClickHouseHttp forCommand(Env env) {
+    return new ClickHouseHttp(env.clickHouseUrl(), env.clickHouseUser(), env.clickHousePassword(), DEFAULT_REQUEST_TIMEOUT,
+        new UrlConnectionTransport(CONNECT_TIMEOUT));
   }
 
   public String url() {
@@ -57,14 +59,13 @@ public final class ClickHouseHttp {
   }
 
   public void execute(String sql) {
-    send(withParams("wait_end_of_query=1"), HttpRequest.BodyPublishers.ofString(sql), sql);
+    send(withParams("wait_end_of_query=1"), utf8(sql), sql);
   }
 
   /** Runs a SELECT; the statement must not carry its own FORMAT clause. */
   public Rows query(String sql) {
     String statement = sql + "\nFORMAT TabSeparatedWithNames";
-    return TabSeparated.parseWithNames(
-        send(withParams("wait_end_of_query=1"), HttpRequest.BodyPublishers.ofString(statement), sql));
+    return TabSeparated.parseWithNames(send(withParams("wait_end_of_query=1"), utf8(statement), sql));
   }
 
   /**
@@ -75,30 +76,33 @@ public final class ClickHouseHttp {
   public void insertRowBinary(String table, List<String> columns, byte[] rows, int length) {
     String statement = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT RowBinary";
     URI uri = withParams("query=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
-    send(uri, HttpRequest.BodyPublishers.ofByteArray(rows, 0, length), statement);
+    send(uri, rows, length, statement);
   }
 
   private URI withParams(String params) {
     return base.resolve("?" + params);
   }
 
-  private String send(URI uri, HttpRequest.BodyPublisher body, String statement) {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(requestTimeout)
-        .header("Authorization", authorization)
-        .POST(body)
-        .build();
-    HttpResponse<String> response;
+  private String send(URI uri, byte[] body, String statement) {
+    return send(uri, body, body.length, statement);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String send(URI uri, byte[] body, int length, String statement) {
+    HttpTransport.Answer response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.post(uri, authorization, body, length, requestTimeout);
     } catch (IOException e) {
       throw new ClickHouseException("ClickHouse at " + base + " unreachable: " + describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClickHouseException("interrupted while waiting for ClickHouse at " + base, e);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new ClickHouseException(response.statusCode(), "ClickHouse answered " + response.statusCode()
+    if (response.status() / 100 != 2) {
+      throw new ClickHouseException(response.status(), "ClickHouse answered " + response.status()
           + " to " + abbreviate(statement) + ": " + response.body().strip());
     }
     return response.body();

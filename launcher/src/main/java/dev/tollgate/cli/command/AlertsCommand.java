@@ -40,7 +40,7 @@ public final class AlertsCommand implements Callable<Integer> {
       System.err.println("--limit must be at least 1, got " + limit);
       return 2;
     }
-    ClickHouseHttp clickHouse = ClickHouseHttp.fromEnv(settings.env());
+    ClickHouseHttp clickHouse = ClickHouseHttp.forCommand(settings.env());
     List<Alert> alerts;
     try {
       alerts = new StoredAlerts(clickHouse, settings.env().clickHouseDatabase())

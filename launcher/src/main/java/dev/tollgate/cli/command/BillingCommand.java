@@ -66,7 +66,7 @@ public final class BillingCommand {
       try {
         m = ReportRange.parseMonth(month);
         f = ReportFormat.parse(format);
-        invoices = new BillingExport(ClickHouseHttp.fromEnv(settings.env()), settings.env().clickHouseDatabase())
+        invoices = new BillingExport(ClickHouseHttp.forCommand(settings.env()), settings.env().clickHouseDatabase())
             .export(m, Optional.ofNullable(tenant), InvoiceGrouping.parse(per), markupPct);
       } catch (IllegalArgumentException e) {
         System.err.println(e.getMessage());

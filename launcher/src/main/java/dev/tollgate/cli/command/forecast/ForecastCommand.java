@@ -67,7 +67,7 @@ public final class ForecastCommand implements Callable<Integer> {
       SpendScope spendScope = budget.map(b -> SpendScope.of(b.getScope())).orElseGet(() -> SpendScope.parse(tenant, scope));
       ForecastRequest request = new ForecastRequest(spendScope, ForecastArguments.at(at, zone, now), zone, weeks,
           ForecastArguments.confidence(confidence), now);
-      ScopeForecast forecast = new ScopeForecasts(ClickHouseHttp.fromEnv(settings.env()), settings.env().clickHouseDatabase())
+      ScopeForecast forecast = new ScopeForecasts(ClickHouseHttp.forCommand(settings.env()), settings.env().clickHouseDatabase())
           .forecast(request);
       if (forecast.outlook().history().hours() == 0) {
         System.err.println("no spend of " + request.scope().describe() + " from " + request.historyFrom() + " to " + request.historyTo()

@@ -93,7 +93,7 @@ public final class RecommendCommand implements Callable<Integer> {
   private Recommendations recommend(RecommendWindow window, Optional<String> only, RecommendRules rules,
                                     CatalogSource.Catalog catalog, Substitutes substitutes) {
     long started = System.nanoTime();
-    Recommender recommender = new Recommender(ClickHouseHttp.fromEnv(settings.env()), settings.env().clickHouseDatabase(),
+    Recommender recommender = new Recommender(ClickHouseHttp.forCommand(settings.env()), settings.env().clickHouseDatabase(),
         catalog.entries(), substitutes);
     Recommendations found = recommender.recommend(window, only, rules, step -> System.err.println(seconds(started) + " " + step));
     System.err.println(seconds(started) + " done: " + found.shown().size() + " shown, " + found.hidden() + " below the floors");

@@ -24,7 +24,7 @@ abstract class ReportRun implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     try {
-      return run(ClickHouseHttp.fromEnv(settings.env()), settings.env().clickHouseDatabase());
+      return run(ClickHouseHttp.forCommand(settings.env()), settings.env().clickHouseDatabase());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return FAILED;
