@@ -16,6 +16,7 @@ import dev.tollgate.cli.command.StatusCommand;
 import dev.tollgate.cli.command.UpCommand;
 import dev.tollgate.cli.command.forecast.ForecastCommand;
 import dev.tollgate.cli.command.recommend.RecommendCommand;
+import dev.tollgate.cli.command.reprice.RepriceCommand;
 import dev.tollgate.cli.command.report.ReportCommand;
 import dev.tollgate.config.Env;
 import java.lang.reflect.Constructor;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         PublishCommand.class, PricesCommand.class, BudgetsCommand.class, AlertsCommand.class, BenchCommand.class,
         ExampleCommand.class, AlertingCommand.class, KeysCommand.class, HistoryCommand.class,
         ReportCommand.class, BillingCommand.class, RecommendCommand.class,
-        ForecastCommand.class})
+        ForecastCommand.class, RepriceCommand.class})
 public final class Tollgate {
 
   public static void main(String[] args) {

@@ -27,7 +27,9 @@ public final class Schema {
       "005_usage_daily.sql",
       "006_usage_daily_mv.sql",
       "007_alerts.sql",
-      "008_usage_events_baseline_cost.sql");
+      "008_usage_events_baseline_cost.sql",
+      "009_reprice_changes.sql",
+      "010_reprice_runs.sql");
 
   /** The tables the writers insert into: usage events and alerts. */
   public static final List<String> WRITTEN_TABLES = List.of("usage_events", "alerts");
