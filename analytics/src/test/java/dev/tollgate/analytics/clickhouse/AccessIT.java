@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessIT {
   private static final String DATABASE = "tollgate_it_access_" + UUID.randomUUID().toString().replace("-", "");
   private static final List<String> OBJECTS = List.of("usage_events", "usage_hourly", "usage_hourly_mv", "usage_daily",
-      "usage_daily_mv", "alerts");
+      "usage_daily_mv", "alerts", "reprice_changes", "reprice_runs");
   private static final String TOPIC = "tollgate.usage.priced";
   private static ClickHouseHttp owner;
   private static ClickHouseHttp analyst;
