@@ -37,12 +37,16 @@ public final class BearerAuth {
       unauthorized(exchange, "invalid_api_key", denied.reason());
     } else {
       exchange.json(503, Json.error("keys_loading", "the gateway is still reading its API keys; try again shortly"),
-          "Retry-After", retryAfterSeconds);
+          "Retry-After", retryAfterSeconds, "Connection", "close");
     }
     return null;
   }
 
+  /**
+   * Says the connection will close: the request's body is never read, so the server closes it after
+   * answering, and a client that was not told would send its next request on a dead connection.
+   */
   private static void unauthorized(Exchange exchange, String code, String message) {
-    exchange.json(401, Json.error(code, message), "WWW-Authenticate", CHALLENGE);
+    exchange.json(401, Json.error(code, message), "WWW-Authenticate", CHALLENGE, "Connection", "close");
   }
 }
