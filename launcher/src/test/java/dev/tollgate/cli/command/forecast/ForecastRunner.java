@@ -7,11 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
- * Runs {@code ./tollgate forecast …} in this JVM, as the launcher does (adding {@code forecast} to its
- * commands when they do not hold it), and keeps what it prints.
+ * Runs {@code ./tollgate forecast …} in this JVM, as the launcher does, and keeps what it prints.
  */
 final class ForecastRunner {
   private final Settings settings;
@@ -31,11 +29,7 @@ final class ForecastRunner {
     System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     int code;
     try {
-      CommandLine tollgate = Tollgate.commandLine(settings);
-      if (!tollgate.getSubcommands().containsKey("forecast")) {
-        tollgate.addSubcommand("forecast", new CommandLine(new ForecastCommand(settings)));
-      }
-      code = tollgate.execute(args);
+      code = Tollgate.commandLine(settings).execute(args);
     } finally {
       System.setOut(out);
       System.setErr(err);

@@ -58,7 +58,7 @@ class RecommendCommandIT {
   private static Result run(String kafka, String... args) {
     Settings settings = Settings.from(new Env(Map.of(Env.CLICKHOUSE_URL, TestStack.clickHouse().httpUrl(),
         Env.CLICKHOUSE_DATABASE, DATABASE, Env.KAFKA_BOOTSTRAP, kafka, Settings.HOME, ROOT.toString())));
-    CommandLine tollgate = Tollgate.commandLine(settings).addSubcommand("recommend", new RecommendCommand(settings));
+    CommandLine tollgate = Tollgate.commandLine(settings);
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
