@@ -17,12 +17,13 @@ import dev.tollgate.ingest.publish.PublishReport;
 import dev.tollgate.processor.PriceFallback;
 import dev.tollgate.processor.PricingTopology;
 import dev.tollgate.processor.ProcessorConfig;
+import dev.tollgate.processor.internal.DedupChangelog;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.RejectedEvent;
-import dev.tollgate.schemas.json.PriceCatalogJson;
-import dev.tollgate.schemas.json.ParseResult;
-import dev.tollgate.schemas.json.UsageEventJson;
 import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.json.ParseResult;
+import dev.tollgate.schemas.json.PriceCatalogJson;
+import dev.tollgate.schemas.json.UsageEventJson;
 import dev.tollgate.stack.testing.TestStack;
 import java.io.BufferedReader;
 import java.math.BigDecimal;
@@ -40,12 +41,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -158,6 +162,48 @@ class PricedPipelineIT {
     List<RejectedEvent> rejected = readRejected(key, 2);
     assertThat(rejected).extracting(RejectedEvent::getField).containsExactlyInAnyOrder("_record", "occurred_at");
     assertThat(rejected).allSatisfy(r -> assertThat(r.getReason()).isNotBlank());
+  }
+
+  @Test
+  void shouldCleanTheDedupChangelogByRetentionOnlyAndSwitchOneMadeEarlier() throws Exception {
+    // given: an earlier version's changelog, which Kafka Streams made compacted
+    String earlier = "e2e-earlier-" + UUID.randomUUID().toString().substring(0, 8) + "-dedup-store-changelog";
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(earlier, 1, (short) 1)
+          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete")))).all().get();
+      awaitTopic(admin, earlier);
+
+      // when
+      DedupChangelog.retentionOnly(bootstrap, earlier);
+
+      // then: both it and the changelog the running processor made clean by retention, never by compaction
+      assertThat(cleanupPolicySettled(admin, earlier)).isEqualTo("delete");
+      String current = DedupChangelog.topicName("e2e-processor", PricingTopology.DEDUP_STORE);
+      awaitTopic(admin, current);
+      assertThat(cleanupPolicySettled(admin, current)).isEqualTo("delete");
+    }
+  }
+
+  private static void awaitTopic(Admin admin, String topic) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!admin.listTopics().names().get().contains(topic) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
+  /** The broker applies a config change from its metadata log, so a describe right after may still show the old one. */
+  private static String cleanupPolicySettled(Admin admin, String topic) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String policy;
+    do {
+      policy = admin.describeConfigs(List.of(resource)).all().get().get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+      if ("delete".equals(policy)) {
+        return policy;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return policy;
   }
 
   private static PublishReport publish(Path file) throws Exception {

@@ -9,6 +9,7 @@ import dev.tollgate.schemas.avro.CostCorrection;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
+import dev.tollgate.schemas.avro.UsageSpend;
 import dev.tollgate.schemas.serde.AvroSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,6 +29,14 @@ public final class Topics {
   /** Validated, deduplicated and priced events, keyed by {@code event_id}. */
   public static final Topic<String, PricedUsageEvent> USAGE_PRICED =
       new Topic<>("tollgate.usage.priced", Serdes.String(), new AvroSerde<>(PricedUsageEvent::new), false);
+
+  /**
+   * The spend of each priced event, keyed by {@code tenant_id}: written with the priced event in one
+   * transaction, read by the budget topology. It must have as many partitions as the budget
+   * topology's repartition topics, since one budget task reads the same partition of each.
+   */
+  public static final Topic<String, UsageSpend> USAGE_SPEND =
+      new Topic<>("tollgate.usage.spend", Serdes.String(), new AvroSerde<>(UsageSpend::new), false);
 
   /**
    * Changes to the cost of events already priced, made by re-pricing history after a price correction,
@@ -78,7 +87,7 @@ public final class Topics {
   public static final Topic<String, ApiKey> API_KEYS =
       new Topic<>("tollgate.api-keys", Serdes.String(), new AvroSerde<>(ApiKey::new), true);
 
-  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_CORRECTIONS, USAGE_REJECTED, PRICES, BUDGETS,
+  public static final List<Topic<?, ?>> ALL = List.of(USAGE_RAW, USAGE_PRICED, USAGE_SPEND, USAGE_CORRECTIONS, USAGE_REJECTED, PRICES, BUDGETS,
       BUDGET_STATUS, ALERTS, ALERTS_DEAD_LETTER, ALERT_INCIDENTS, API_KEYS);
 
   private Topics() {}

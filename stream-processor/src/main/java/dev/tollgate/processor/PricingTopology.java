@@ -6,6 +6,7 @@ import dev.tollgate.processor.internal.PriceCatalogUpdater;
 import dev.tollgate.processor.internal.PricedEventSerializer;
 import dev.tollgate.processor.internal.PricingProcessor;
 import dev.tollgate.processor.internal.RawEventTimestampExtractor;
+import dev.tollgate.processor.internal.SpendOfPriced;
 import dev.tollgate.processor.internal.ValidationProcessor;
 import dev.tollgate.processor.internal.ValidationResult;
 import dev.tollgate.schemas.Topics;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Raw usage events in, priced events out: validate, key by {@code event_id}, deduplicate, price at
- * event time from the global price catalog. Every record leaving validation carries its
+ * event time from the global price catalog; the spend of each priced event goes out keyed by tenant for budgets. Every record leaving validation carries its
  * {@code occurred_at} as timestamp.
  */
 public final class PricingTopology {
@@ -78,13 +79,19 @@ public final class PricingTopology {
         }, Named.as("key-by-event-id"))
         .repartition(Repartitioned.with(Serdes.String(), usageEventSerde()).withName(REPARTITION));
 
-    validated.get(BRANCH_PREFIX + KEYED)
+    KStream<String, PricedUsageEvent> priced = validated.get(BRANCH_PREFIX + KEYED)
         .mapValues(result -> ((ValidationResult.Accepted) result).event(), Named.as("accepted"))
         .merge(rekeyed, Named.as("keyed-by-event-id"))
         .process(DeduplicationProcessor.supplier(DEDUP_STORE, config.dedupHorizon()), Named.as("deduplicate"))
-        .process(PricingProcessor.supplier(PRICE_CATALOG_STORE, catalogVersion, config.priceFallback()), Named.as("price"))
-        .to(Topics.USAGE_PRICED.name(), Produced.with(Topics.USAGE_PRICED.keySerde(), pricedSerde())
-            .withName("usage-priced-sink"));
+        .process(PricingProcessor.supplier(PRICE_CATALOG_STORE, catalogVersion, config.priceFallback()), Named.as("price"));
+    priced.to(Topics.USAGE_PRICED.name(), Produced.with(Topics.USAGE_PRICED.keySerde(), pricedSerde())
+        .withName("usage-priced-sink"));
+    // Budgets read this small record, keyed by tenant, instead of decoding every priced event and
+    // re-keying it through a repartition topic of their own.
+    priced
+        .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), SpendOfPriced.of(event)), Named.as("spend-by-tenant"))
+        .to(Topics.USAGE_SPEND.name(), Produced.with(Topics.USAGE_SPEND.keySerde(), Topics.USAGE_SPEND.valueSerde())
+            .withName("usage-spend-sink"));
 
     return builder.build();
   }

@@ -3,6 +3,7 @@ package dev.tollgate.processor;
 import dev.tollgate.config.Env;
 import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.processor.budget.BudgetTopology;
+import dev.tollgate.processor.internal.DedupChangelog;
 import dev.tollgate.processor.internal.RequiredTopics;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,9 @@ public final class ProcessorApp {
     BudgetConfig budgets = BudgetConfig.fromEnv(env);
     LOG.info("starting {} and {} against {} (state in {}, dedup horizon {}, price fallback {})", pricing.applicationId(),
         budgets.applicationId(), pricing.bootstrapServers(), pricing.stateDir(), pricing.dedupHorizon(), pricing.priceFallback());
-    RequiredTopics.check(pricing.bootstrapServers());
+    RequiredTopics.check(pricing.bootstrapServers(), budgets.partitions());
+    DedupChangelog.retentionOnly(pricing.bootstrapServers(),
+        DedupChangelog.topicName(pricing.applicationId(), PricingTopology.DEDUP_STORE));
 
     CountDownLatch stopped = new CountDownLatch(1);
     List<KafkaStreams> apps = List.of(

@@ -20,6 +20,6 @@ class PricingTopologyDescriptionTest {
     // then: generated names (KSTREAM-…, KTABLE-…) would shift, and rename stores and topics, whenever the topology changes
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
     assertThat(description).contains("usage-by-event-id-repartition", "stores: [dedup-store]", "price-catalog",
-        "topics: [tollgate.usage.raw]", "topic: tollgate.usage.priced", "topic: tollgate.usage.rejected");
+        "topics: [tollgate.usage.raw]", "topic: tollgate.usage.priced", "topic: tollgate.usage.spend", "topic: tollgate.usage.rejected");
   }
 }

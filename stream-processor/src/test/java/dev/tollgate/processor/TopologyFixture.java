@@ -7,6 +7,7 @@ import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.avro.UsageSpend;
 import dev.tollgate.schemas.serde.UsageEventCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ final class TopologyFixture implements AutoCloseable {
   private final TestInputTopic<String, PriceEntry> prices;
   private final TestOutputTopic<String, PricedUsageEvent> priced;
   private final TestOutputTopic<String, RejectedEvent> rejected;
+  private final TestOutputTopic<String, UsageSpend> spend;
   private final UsageEventCodec codec = new UsageEventCodec();
 
   TopologyFixture(Path stateDir) {
@@ -44,6 +46,8 @@ final class TopologyFixture implements AutoCloseable {
         Topics.USAGE_PRICED.valueSerde().deserializer());
     rejected = driver.createOutputTopic(Topics.USAGE_REJECTED.name(), Serdes.String().deserializer(),
         Topics.USAGE_REJECTED.valueSerde().deserializer());
+    spend = driver.createOutputTopic(Topics.USAGE_SPEND.name(), Serdes.String().deserializer(),
+        Topics.USAGE_SPEND.valueSerde().deserializer());
   }
 
   void publishPrice(PriceEntry entry) {
@@ -73,6 +77,10 @@ final class TopologyFixture implements AutoCloseable {
 
   void advanceWallClock(Duration duration) {
     driver.advanceWallClockTime(duration);
+  }
+
+  List<TestRecord<String, UsageSpend>> spendRecords() {
+    return spend.readRecordsToList();
   }
 
   List<TestRecord<String, PricedUsageEvent>> pricedRecords() {

@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * a lag that keeps growing means the processor is slower than the load, and every probe waits for it.
  */
 final class PipelineLag implements AutoCloseable {
-  /** Records behind: pricing on the raw topic, the budget processor on the priced topic plus its spend repartition. */
+  /** Records behind: pricing on the raw topic, the budget processor on the spend topic plus its corrections repartition. */
   record Lag(long pricing, long budgets) {}
 
   private final Admin admin;
@@ -33,16 +33,13 @@ final class PipelineLag implements AutoCloseable {
     this.admin = Admin.create(p);
     this.pricingGroup = ProcessorConfig.fromEnv(env).applicationId();
     this.budgetsGroup = BudgetConfig.fromEnv(env).applicationId();
-    this.budgetTopics = Set.of(Topics.USAGE_PRICED.name(), spendTopic(budgetsGroup));
+    this.budgetTopics = Set.of(Topics.USAGE_SPEND.name(),
+        budgetsGroup + "-" + BudgetTopology.SPEND_BY_TENANT + "-repartition");
   }
 
-  /** The topic on which the budget processor re-keys priced spend by tenant. */
-  static String spendTopic(String budgetsApplicationId) {
-    return budgetsApplicationId + "-" + BudgetTopology.SPEND_BY_TENANT + "-repartition";
-  }
-
+  /** The topic on which the pricing processor hands each event's spend, keyed by tenant, to budgets. */
   String spendTopic() {
-    return spendTopic(budgetsGroup);
+    return Topics.USAGE_SPEND.name();
   }
 
   Lag now() throws ExecutionException, InterruptedException {

@@ -50,7 +50,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
     try (Admin admin = stack.admin()) {
       lag(admin, PROCESSOR_GROUP, Topics.USAGE_RAW.name());
-      lag(admin, BudgetConfig.fromEnv(settings.env()).applicationId(), Topics.USAGE_PRICED.name());
+      lag(admin, BudgetConfig.fromEnv(settings.env()).applicationId(), Topics.USAGE_SPEND.name());
       lag(admin, WRITER_GROUP, Topics.USAGE_PRICED.name());
       lag(admin, settings.env().string(AlertWriterConfig.GROUP, AlertWriterConfig.DEFAULT_GROUP), Topics.ALERTS.name());
       lag(admin, settings.env().string(AlertingConfig.GROUP, AlertingConfig.DEFAULT_GROUP), Topics.ALERTS.name());

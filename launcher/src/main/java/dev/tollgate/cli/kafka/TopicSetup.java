@@ -1,5 +1,6 @@
 package dev.tollgate.cli.kafka;
 
+import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.schemas.Topic;
 import dev.tollgate.schemas.Topics;
 import java.util.ArrayList;
@@ -33,14 +34,22 @@ public final class TopicSetup {
 
   private TopicSetup() {}
 
-  /** @return the names of the topics created */
+  /** As {@link #ensure(Admin, int, int)} with the budget topology's default partitions for the spend topic. */
   public static List<String> ensure(Admin admin, int partitions) throws ExecutionException, InterruptedException {
+    return ensure(admin, partitions, BudgetConfig.DEFAULT_PARTITIONS);
+  }
+
+  /**
+   * @param spendPartitions partitions of the spend topic, which must be the budget topology's
+   * @return the names of the topics created
+   */
+  public static List<String> ensure(Admin admin, int partitions, int spendPartitions) throws ExecutionException, InterruptedException {
     Set<String> existing = admin.listTopics().names().get();
     List<NewTopic> missing = new ArrayList<>();
     Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
     for (Topic<?, ?> topic : Topics.ALL) {
       if (!existing.contains(topic.name())) {
-        missing.add(newTopic(topic, partitions));
+        missing.add(newTopic(topic, topic == Topics.USAGE_SPEND ? spendPartitions : partitions));
       } else if (topic.compacted()) {
         compaction.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), COMPACTION.entrySet().stream()
             .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList());

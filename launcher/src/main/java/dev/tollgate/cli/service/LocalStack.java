@@ -7,6 +7,7 @@ import dev.tollgate.analytics.clickhouse.Schema;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.kafka.PriceCatalogTopic;
 import dev.tollgate.cli.kafka.TopicSetup;
+import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.schemas.json.PriceCatalogJson;
 import dev.tollgate.stack.ClickHouseServer;
 import dev.tollgate.stack.KafkaBroker;
@@ -81,7 +82,8 @@ public final class LocalStack {
     startBroker();
     startClickHouse();
     try (Admin admin = admin()) {
-      List<String> created = TopicSetup.ensure(admin, settings.partitions());
+      List<String> created = TopicSetup.ensure(admin, settings.partitions(),
+          BudgetConfig.fromEnv(settings.env()).partitions());
       if (!created.isEmpty()) {
         out.println("created topics " + created);
       }

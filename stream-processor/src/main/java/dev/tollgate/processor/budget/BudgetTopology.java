@@ -9,10 +9,8 @@ import dev.tollgate.processor.budget.internal.RejectSurgeAlerts;
 import dev.tollgate.processor.budget.internal.TenantInput;
 import dev.tollgate.processor.budget.internal.TenantInputSerde;
 import dev.tollgate.schemas.Topics;
-import dev.tollgate.schemas.avro.PricedUsageEvent;
-import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.avro.UsageSpend;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -25,12 +23,12 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Priced events, cost corrections and budgets in; budget statuses and alerts out. Both inputs are re-keyed by tenant
- * into repartition topics of the same partition count, so that one task holds all of a tenant's
- * budgets and spend.
+ * Spend of priced events, cost corrections and budgets in; budget statuses and alerts out. Spend arrives keyed by
+ * tenant; corrections and budgets are re-keyed by tenant into repartition topics of the same partition count, so
+ * that one task holds all of a tenant's budgets and spend.
  */
 public final class BudgetTopology {
-  public static final String PRICED_SOURCE = "priced-source";
+  public static final String SPEND_SOURCE = "spend-source";
   public static final String CORRECTIONS_SOURCE = "corrections-source";
   public static final String APPLIED_CORRECTIONS_STORE = "applied-corrections";
   public static final String BUDGETS_SOURCE = "budgets-source";
@@ -52,20 +50,20 @@ public final class BudgetTopology {
   public static Topology buildTopology(BudgetConfig config) {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
 
-    KStream<String, PricedUsageEvent> priced = builder
-        .stream(Topics.USAGE_PRICED.name(), Consumed.with(Topics.USAGE_PRICED.keySerde(), Topics.USAGE_PRICED.valueSerde())
-            .withName(PRICED_SOURCE));
-    addFallbackAlerts(priced);
+    KStream<String, UsageSpend> spent = builder
+        .stream(Topics.USAGE_SPEND.name(), Consumed.with(Topics.USAGE_SPEND.keySerde(), Topics.USAGE_SPEND.valueSerde())
+            .withName(SPEND_SOURCE));
+    addFallbackAlerts(spent);
     addRejectSurgeAlerts(builder, config);
 
     KStream<String, TenantInput> corrections = builder
         .stream(Topics.USAGE_CORRECTIONS.name(), Consumed.with(Topics.USAGE_CORRECTIONS.keySerde(),
             Topics.USAGE_CORRECTIONS.valueSerde()).withName(CORRECTIONS_SOURCE))
         .process(CorrectionSpend.supplier(APPLIED_CORRECTIONS_STORE, config.retention()), Named.as("apply-corrections-once"));
-    KStream<String, TenantInput> spend = priced
-        .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), spendOf(event)), Named.as("key-spend-by-tenant"))
-        .merge(corrections, Named.as("spend-and-corrections"))
-        .repartition(byTenant(SPEND_BY_TENANT, config));
+    // The spend topic is already keyed and partitioned by tenant; only corrections need re-keying.
+    KStream<String, TenantInput> spend = spent
+        .mapValues(BudgetTopology::spendOf, Named.as("spend-input"))
+        .merge(corrections.repartition(byTenant(SPEND_BY_TENANT, config)), Named.as("spend-and-corrections"));
 
     KStream<String, TenantInput> budgetChanges = builder
         .stream(Topics.BUDGETS.name(), Consumed.with(Topics.BUDGETS.keySerde(), Topics.BUDGETS.valueSerde())
@@ -91,11 +89,11 @@ public final class BudgetTopology {
   }
 
   /** One ops alert per model priced by the fallback rule. */
-  private static void addFallbackAlerts(KStream<String, PricedUsageEvent> priced) {
-    priced
-        .filter((eventId, event) -> "fallback".equals(event.getPriceSource()), Named.as("fallback-priced"))
-        .selectKey((eventId, event) -> FallbackPricingAlerts.modelKey(event.getEvent()), Named.as("key-by-model"))
-        .repartition(Repartitioned.with(Serdes.String(), Topics.USAGE_PRICED.valueSerde()).withName(FALLBACK_BY_MODEL))
+  private static void addFallbackAlerts(KStream<String, UsageSpend> spent) {
+    spent
+        .filter((tenantId, spend) -> spend.getFallback() != null, Named.as("fallback-priced"))
+        .selectKey((tenantId, spend) -> FallbackPricingAlerts.modelKey(spend.getFallback()), Named.as("key-by-model"))
+        .repartition(Repartitioned.with(Serdes.String(), Topics.USAGE_SPEND.valueSerde()).withName(FALLBACK_BY_MODEL))
         .process(FallbackPricingAlerts.supplier(FALLBACK_ALERTED_STORE), Named.as("alert-fallback-priced-models"))
         .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("ops-alerts-sink"));
   }
@@ -112,10 +110,9 @@ public final class BudgetTopology {
         .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("surge-alerts-sink"));
   }
 
-  private static TenantInput spendOf(PricedUsageEvent priced) {
-    UsageEvent event = priced.getEvent();
-    return new TenantInput.Spend(event.getOccurredAt().toEpochMilli(), event.getTeamId(), event.getUserId(),
-        event.getFeature(), priced.getCostUsd());
+  private static TenantInput spendOf(UsageSpend spend) {
+    return new TenantInput.Spend(spend.getOccurredAt().toEpochMilli(), spend.getTeamId(), spend.getUserId(),
+        spend.getFeature(), spend.getCostUsd());
   }
 
   private static Repartitioned<String, TenantInput> byTenant(String name, BudgetConfig config) {

@@ -42,7 +42,8 @@ public final class DeduplicationProcessor implements Processor<String, UsageEven
   /** The processor with its changelogged store of first sightings, kept for the horizon. */
   public static ProcessorSupplier<String, UsageEvent, String, UsageEvent> supplier(String storeName, Duration horizon) {
     StoreBuilder<WindowStore<String, Long>> store = Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long());
+        Stores.persistentWindowStore(storeName, horizon, horizon, false), Serdes.String(), Serdes.Long())
+        .withLoggingEnabled(DedupChangelog.topicConfig());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, UsageEvent, String, UsageEvent> get() {

@@ -1,5 +1,6 @@
 package dev.tollgate.processor.budget;
 
+import dev.tollgate.processor.internal.SpendOfPriced;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.Budget;
@@ -8,6 +9,7 @@ import dev.tollgate.schemas.avro.CostCorrection;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.avro.UsageSpend;
 import dev.tollgate.schemas.json.BudgetJson;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -27,7 +29,7 @@ import org.apache.kafka.streams.test.TestRecord;
 /** The budget topology in a TopologyTestDriver whose wall clock the test moves. */
 final class BudgetFixture implements AutoCloseable {
   private final TopologyTestDriver driver;
-  private final TestInputTopic<String, PricedUsageEvent> priced;
+  private final TestInputTopic<String, UsageSpend> spend;
   private final TestInputTopic<String, Budget> budgets;
   private final TestInputTopic<String, RejectedEvent> rejected;
   private final TestInputTopic<String, CostCorrection> corrections;
@@ -48,8 +50,8 @@ final class BudgetFixture implements AutoCloseable {
         anomaly, rejectSurge, "none");
     now = wallClock;
     driver = new TopologyTestDriver(BudgetTopology.buildTopology(config), config.streamsProperties(), wallClock);
-    priced = driver.createInputTopic(Topics.USAGE_PRICED.name(), Serdes.String().serializer(),
-        Topics.USAGE_PRICED.valueSerde().serializer());
+    spend = driver.createInputTopic(Topics.USAGE_SPEND.name(), Serdes.String().serializer(),
+        Topics.USAGE_SPEND.valueSerde().serializer());
     budgets = driver.createInputTopic(Topics.BUDGETS.name(), Serdes.String().serializer(),
         Topics.BUDGETS.valueSerde().serializer());
     rejected = driver.createInputTopic(Topics.USAGE_REJECTED.name(), Serdes.String().serializer(),
@@ -83,7 +85,7 @@ final class BudgetFixture implements AutoCloseable {
         .setInputTokens(1000).setOutputTokens(100).build();
     PricedUsageEvent value = PricedUsageEvent.newBuilder().setEvent(event)
         .setCostUsd(new BigDecimal(cost).setScale(12)).setPriceSource("catalog").setPrice(null).setPricedAt(now).build();
-    priced.pipeInput(id, value, occurredAt);
+    spend.pipeInput(tenant, SpendOfPriced.of(value), occurredAt);
   }
 
   /** An event of a model missing from the catalog, priced by the fallback rule. */
@@ -94,7 +96,7 @@ final class BudgetFixture implements AutoCloseable {
         .setInputTokens(1000).setOutputTokens(100).build();
     PricedUsageEvent value = PricedUsageEvent.newBuilder().setEvent(event)
         .setCostUsd(new BigDecimal("0.01").setScale(12)).setPriceSource("fallback").setPrice(null).setPricedAt(now).build();
-    priced.pipeInput(id, value, occurredAt);
+    spend.pipeInput(tenant, SpendOfPriced.of(value), occurredAt);
   }
 
   /** A change of the cost of events already counted, as re-pricing publishes it. */

@@ -24,7 +24,7 @@ class BudgetTopologyDescriptionTest {
         "budget-tenants", "budget-definitions", "scope-spend-buckets", "budget-period-spend",
         "budget-rate-minutes", "budget-anomaly-episodes", "rejections-in-one-repartition", "rejections-per-second",
         "rejection-surge-episode", "topics: [tollgate.usage.rejected]",
-        "topics: [tollgate.usage.priced]", "topics: [tollgate.usage.corrections]", "applied-corrections", "topics: [tollgate.budgets]", "topic: tollgate.alerts",
+        "topics: [tollgate.usage.spend]", "topics: [tollgate.usage.corrections]", "applied-corrections", "topics: [tollgate.budgets]", "topic: tollgate.alerts",
         "topic: tollgate.budget.status");
   }
 }

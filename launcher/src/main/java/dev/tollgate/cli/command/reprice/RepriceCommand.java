@@ -10,6 +10,7 @@ import dev.tollgate.analytics.reprice.Repricer;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.kafka.PriceCatalogTopic;
 import dev.tollgate.cli.kafka.TopicSetup;
+import dev.tollgate.processor.budget.BudgetConfig;
 import dev.tollgate.cli.report.Amounts;
 import dev.tollgate.cli.report.ReportFormat;
 import dev.tollgate.processor.PriceFallback;
@@ -104,7 +105,7 @@ public final class RepriceCommand implements Callable<Integer> {
   private RepriceResult apply(String db, ProcessorPricing pricing, RepriceRange range, String fingerprint,
       Duration takeOverAfter) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
-      TopicSetup.ensure(admin, settings.partitions());
+      TopicSetup.ensure(admin, settings.partitions(), BudgetConfig.fromEnv(settings.env()).partitions());
     }
     try (KafkaCorrectionSink sink = new KafkaCorrectionSink(settings.kafkaBootstrap(), settings.env().kafkaCompression())) {
       Repricer repricer = new Repricer(settings.env(), db, pricing, sink, new ProgressLines(System.err), takeOverAfter);

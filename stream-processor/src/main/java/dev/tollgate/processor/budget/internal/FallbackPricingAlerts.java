@@ -1,9 +1,8 @@
 package dev.tollgate.processor.budget.internal;
 
 import dev.tollgate.schemas.avro.Alert;
-import dev.tollgate.schemas.avro.PriceEntry;
-import dev.tollgate.schemas.avro.PricedUsageEvent;
-import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.avro.FallbackUse;
+import dev.tollgate.schemas.avro.UsageSpend;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  * estimate until the catalog has it. Input is keyed by {@code provider/model}, so each model is
  * judged by one task, and the models already alerted are remembered in a changelogged store.
  */
-public final class FallbackPricingAlerts implements Processor<String, PricedUsageEvent, String, Alert> {
+public final class FallbackPricingAlerts implements Processor<String, UsageSpend, String, Alert> {
   private final String storeName;
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, Long> alerted;
@@ -31,16 +30,16 @@ public final class FallbackPricingAlerts implements Processor<String, PricedUsag
     this.storeName = storeName;
   }
 
-  public static String modelKey(UsageEvent event) {
-    return event.getProvider() + "/" + event.getModel();
+  public static String modelKey(FallbackUse use) {
+    return use.getProvider() + "/" + use.getModel();
   }
 
-  public static ProcessorSupplier<String, PricedUsageEvent, String, Alert> supplier(String storeName) {
+  public static ProcessorSupplier<String, UsageSpend, String, Alert> supplier(String storeName) {
     StoreBuilder<KeyValueStore<String, Long>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(storeName), Serdes.String(), Serdes.Long());
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<String, PricedUsageEvent, String, Alert> get() {
+      public Processor<String, UsageSpend, String, Alert> get() {
         return new FallbackPricingAlerts(storeName);
       }
 
@@ -58,7 +57,7 @@ public final class FallbackPricingAlerts implements Processor<String, PricedUsag
   }
 
   @Override
-  public void process(Record<String, PricedUsageEvent> record) {
+  public void process(Record<String, UsageSpend> record) {
     String model = record.key();
     if (alerted.get(model) != null) {
       return;
@@ -68,20 +67,19 @@ public final class FallbackPricingAlerts implements Processor<String, PricedUsag
     context.forward(new Record<>("ops:fallback:" + model, alert(model, record.value(), Instant.ofEpochMilli(now)), now));
   }
 
-  private static Alert alert(String model, PricedUsageEvent priced, Instant now) {
-    UsageEvent event = priced.getEvent();
-    PriceEntry used = priced.getPrice();
+  private static Alert alert(String model, UsageSpend spend, Instant now) {
+    FallbackUse use = spend.getFallback();
     Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("provider", event.getProvider());
-    attributes.put("model", event.getModel());
-    attributes.put("first_event_id", event.getEventId());
-    attributes.put("tenant_id", event.getTenantId());
-    if (used != null) {
-      attributes.put("priced_as", used.getProvider() + "/" + used.getModel());
+    attributes.put("provider", use.getProvider());
+    attributes.put("model", use.getModel());
+    attributes.put("first_event_id", use.getEventId());
+    attributes.put("tenant_id", spend.getTenantId());
+    if (use.getPricedAs() != null) {
+      attributes.put("priced_as", use.getPricedAs());
     }
     String message = String.format("model %s is not in the price catalog; its calls are priced as %s until an entry is loaded"
         + " (./tollgate prices load). First seen in event %s of tenant %s.", model,
-        used == null ? "the fallback" : used.getProvider() + "/" + used.getModel(), event.getEventId(), event.getTenantId());
+        use.getPricedAs() == null ? "the fallback" : use.getPricedAs(), use.getEventId(), spend.getTenantId());
     return Alert.newBuilder()
         .setAlertId("ops/fallback-priced/" + model)
         .setKind("ops")
