@@ -36,7 +36,8 @@ public final class SingleObjectWriter<T> {
     return s.buffer.toByteArray();
   }
 
-  private static byte[] header(Schema schema) {
+  /** The marker and the schema's fingerprint that open every value written with {@code schema}. */
+  public static byte[] header(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
     byte[] header = new byte[10];
     header[0] = (byte) 0xC3;

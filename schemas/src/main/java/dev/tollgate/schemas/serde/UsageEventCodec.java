@@ -5,9 +5,15 @@ import dev.tollgate.schemas.json.ParseResult;
 import dev.tollgate.schemas.json.UsageEventJson;
 import dev.tollgate.schemas.validation.UsageEventValidator;
 import dev.tollgate.schemas.validation.Violation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.common.errors.SerializationException;
+import java.util.Arrays;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * Reads a value of the raw usage topic: Avro single-object encoding (marker {@code C3 01}) or the
@@ -17,7 +23,25 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class UsageEventCodec {
   private static final byte AVRO_MARKER_0 = (byte) 0xC3;
   private static final byte AVRO_MARKER_1 = (byte) 0x01;
+  private static final byte[] CURRENT_HEADER = SingleObjectWriter.header(UsageEvent.getClassSchema());
   private final AvroSerde<UsageEvent> avro = new AvroSerde<>(UsageEvent::new);
+  private final DatumReader<UsageEvent> currentReader = new SpecificDatumReader<>(UsageEvent.getClassSchema(),
+      UsageEvent.getClassSchema(), SpecificData.getForClass(UsageEvent.class));
+
+  /**
+   * True when the value is single-object encoded with the current schema. Such a value, once
+   * {@link #decode} accepted it, holds after its header exactly the record's own Avro bytes, which a
+   * record embedding the event may copy instead of encoding the event again.
+   */
+  public static boolean isCurrentAvro(byte[] value) {
+    return value != null && value.length >= CURRENT_HEADER.length
+        && Arrays.equals(value, 0, CURRENT_HEADER.length, CURRENT_HEADER, 0, CURRENT_HEADER.length);
+  }
+
+  /** The bytes of the header before the record in single-object encoding. */
+  public static int headerLength() {
+    return CURRENT_HEADER.length;
+  }
 
   public byte[] encode(UsageEvent event) {
     return avro.serialize(null, event);
@@ -40,13 +64,26 @@ public final class UsageEventCodec {
   private ParseResult<UsageEvent> decodeAvro(byte[] value, Instant now) {
     UsageEvent event;
     try {
-      event = avro.deserialize(null, value);
-    } catch (SerializationException e) {
+      event = isCurrentAvro(value) ? decodeCurrent(value) : avro.deserialize(null, value);
+    } catch (IOException | RuntimeException e) {
       return ParseResult.invalid(Violation.WHOLE_RECORD, "is unreadable Avro: " + rootMessage(e));
+    }
+    if (event == null) {
+      return ParseResult.invalid(Violation.WHOLE_RECORD, "has bytes after the end of the Avro record");
     }
     return UsageEventValidator.validate(event, now)
         .<ParseResult<UsageEvent>>map(ParseResult.Invalid::new)
         .orElseGet(() -> ParseResult.ok(event));
+  }
+
+  /**
+   * The current version straight from the array: no schema lookup, and a decoder reading the array
+   * rather than a stream byte by byte. Null when bytes follow the record, which no Avro encoder writes.
+   */
+  private UsageEvent decodeCurrent(byte[] value) throws IOException {
+    BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, CURRENT_HEADER.length, value.length - CURRENT_HEADER.length, null);
+    UsageEvent event = currentReader.read(null, in);
+    return in.isEnd() ? event : null;
   }
 
   private static byte firstNonBlank(byte[] value) {

@@ -7,6 +7,7 @@ import dev.tollgate.schemas.json.ParseResult;
 import dev.tollgate.schemas.validation.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class UsageEventCodecTest {
@@ -50,5 +51,23 @@ class UsageEventCodecTest {
     // then
     assertThat(result).isInstanceOfSatisfying(ParseResult.Invalid.class,
         invalid -> assertThat(invalid.violation().field()).isEqualTo(Violation.WHOLE_RECORD));
+  }
+
+  @Test
+  void shouldRejectAnAvroRecordFollowedByMoreBytesAndATruncatedOne() {
+    // given
+    byte[] encoded = codec.encode(Samples.event("e-3").build());
+    byte[] trailing = Arrays.copyOf(encoded, encoded.length + 2);
+    byte[] truncated = Arrays.copyOf(encoded, encoded.length - 3);
+
+    // when
+    ParseResult<UsageEvent> withTrailing = codec.decode(trailing, NOW);
+    ParseResult<UsageEvent> cut = codec.decode(truncated, NOW);
+
+    // then
+    assertThat(UsageEventCodec.isCurrentAvro(encoded)).isTrue();
+    assertThat(withTrailing).isEqualTo(ParseResult.invalid(Violation.WHOLE_RECORD, "has bytes after the end of the Avro record"));
+    assertThat(cut).isInstanceOfSatisfying(ParseResult.Invalid.class,
+        invalid -> assertThat(invalid.violation().reason()).startsWith("is unreadable Avro"));
   }
 }

@@ -2,7 +2,9 @@ package dev.tollgate.processor.internal;
 
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
+import dev.tollgate.schemas.avro.UsageEvent;
 import dev.tollgate.schemas.serde.SingleObjectWriter;
+import dev.tollgate.schemas.serde.UsageEventCodec;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -16,8 +18,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes the same bytes as the priced topic's {@code AvroSerde}, for less CPU: each price entry is
- * encoded once rather than once per event. Every event of a model carries the same
+ * Writes the same bytes as the priced topic's {@code AvroSerde}, for less CPU: the event is copied
+ * from the raw value it was decoded from when that holds the current schema (see {@link DecodedFrom}),
+ * and each price entry is encoded once rather than once per event. Every event of a model carries the same
  * {@link PriceEntry} instance from the price index until the catalog changes, so its bytes are kept
  * by identity; entries are never modified after they are read from the store.
  */
@@ -53,7 +56,11 @@ public final class PricedEventSerializer implements Serializer<PricedUsageEvent>
 
     @Override
     protected void write(Schema schema, Object datum, Encoder out) throws IOException {
-      if (datum instanceof PriceEntry entry) {
+      byte[] decodedFrom = datum instanceof UsageEvent event ? DecodedFrom.valueOf(event) : null;
+      if (decodedFrom != null) {
+        int header = UsageEventCodec.headerLength();
+        out.writeFixed(decodedFrom, header, decodedFrom.length - header);
+      } else if (datum instanceof PriceEntry entry) {
         out.writeFixed(bytesOf(entry));
       } else {
         super.write(schema, datum, out);

@@ -32,6 +32,7 @@ public final class ValidationProcessor implements Processor<String, byte[], Stri
     long now = context.currentSystemTimeMs();
     ParseResult<UsageEvent> decoded = decode(record.value(), now);
     if (decoded instanceof ParseResult.Ok<UsageEvent> ok) {
+      DecodedFrom.remember(ok.value(), record.value());
       context.forward(record.withValue(new ValidationResult.Accepted(ok.value()))
           .withTimestamp(ok.value().getOccurredAt().toEpochMilli()));
     } else {

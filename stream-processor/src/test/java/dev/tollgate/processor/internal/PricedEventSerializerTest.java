@@ -6,7 +6,10 @@ import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.json.ParseResult;
+import dev.tollgate.schemas.serde.UsageEventCodec;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -63,6 +66,53 @@ class PricedEventSerializerTest {
     assertThat(written[1]).isEqualTo(reference.serializer().serialize(TOPIC, b));
     assertThat(written[2]).isEqualTo(reference.serializer().serialize(TOPIC, c));
     assertThat(reference.deserializer().deserialize(TOPIC, written[2]).getPrice()).isEqualTo(replacement);
+  }
+
+  @Test
+  void shouldCopyTheEventFromTheRawValueItWasDecodedFromAndWriteTheSameBytes() {
+    // given: an event accepted from its raw value, as validation remembers it
+    UsageEventCodec codec = new UsageEventCodec();
+    byte[] raw = codec.encode(event("e-1").build());
+    UsageEvent decoded = ((ParseResult.Ok<UsageEvent>) codec.decode(raw, OCCURRED)).value();
+    DecodedFrom.remember(decoded, raw);
+    PricedUsageEvent priced = priced(decoded, entry("2.50", null), "catalog");
+
+    // when
+    byte[] bytes = serializer.serialize(TOPIC, priced);
+
+    // then
+    assertThat(DecodedFrom.valueOf(decoded)).isSameAs(raw);
+    assertThat(bytes).isEqualTo(reference.serializer().serialize(TOPIC, priced));
+  }
+
+  @Test
+  void shouldEncodeAnEventThatIsNotTheOneLastDecodedEvenWhenEqualToIt() {
+    // given: the remembered raw value says tenant acme; the priced event is another instance, changed since
+    UsageEventCodec codec = new UsageEventCodec();
+    byte[] raw = codec.encode(event("e-1").build());
+    DecodedFrom.remember(((ParseResult.Ok<UsageEvent>) codec.decode(raw, OCCURRED)).value(), raw);
+    PricedUsageEvent other = priced(event("e-1").setTenantId("globex").build(), entry("2.50", null), "catalog");
+
+    // when
+    byte[] bytes = serializer.serialize(TOPIC, other);
+
+    // then
+    assertThat(reference.deserializer().deserialize(TOPIC, bytes).getEvent().getTenantId()).isEqualTo("globex");
+  }
+
+  @Test
+  void shouldEncodeAnEventDecodedFromJsonOrAnOlderSchema() {
+    // given: JSON has no Avro bytes to copy
+    UsageEvent fromJson = event("e-9").build();
+    DecodedFrom.remember(fromJson, "{\"event_id\":\"e-9\"}".getBytes(StandardCharsets.UTF_8));
+    PricedUsageEvent priced = priced(fromJson, entry("2.50", null), "catalog");
+
+    // when
+    byte[] bytes = serializer.serialize(TOPIC, priced);
+
+    // then
+    assertThat(DecodedFrom.valueOf(fromJson)).isNull();
+    assertThat(bytes).isEqualTo(reference.serializer().serialize(TOPIC, priced));
   }
 
   @Test
