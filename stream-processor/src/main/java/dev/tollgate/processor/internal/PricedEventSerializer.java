@@ -54,8 +54,15 @@ public final class PricedEventSerializer implements Serializer<PricedUsageEvent>
       entryWriter = new SpecificDatumWriter<>(PriceEntry.getClassSchema(), SpecificData.getForClass(PriceEntry.class));
     }
 
+    // Not write(): SpecificDatumWriter.writeField calls writeWithoutConversion directly for record
+    // fields, so an override of write() never sees the event. Unions come here too, before their
+    // branch index is written; only the record itself may be replaced by bytes.
     @Override
-    protected void write(Schema schema, Object datum, Encoder out) throws IOException {
+    protected void writeWithoutConversion(Schema schema, Object datum, Encoder out) throws IOException {
+      if (schema.getType() != Schema.Type.RECORD) {
+        super.writeWithoutConversion(schema, datum, out);
+        return;
+      }
       byte[] decodedFrom = datum instanceof UsageEvent event ? DecodedFrom.valueOf(event) : null;
       if (decodedFrom != null) {
         int header = UsageEventCodec.headerLength();
@@ -63,7 +70,7 @@ public final class PricedEventSerializer implements Serializer<PricedUsageEvent>
       } else if (datum instanceof PriceEntry entry) {
         out.writeFixed(bytesOf(entry));
       } else {
-        super.write(schema, datum, out);
+        super.writeWithoutConversion(schema, datum, out);
       }
     }
 

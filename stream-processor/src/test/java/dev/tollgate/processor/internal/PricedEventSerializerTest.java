@@ -86,6 +86,22 @@ class PricedEventSerializerTest {
   }
 
   @Test
+  void shouldTakeTheEventsBytesFromTheRememberedRawValueRatherThanEncodeTheEvent() {
+    // given: a slot that pairs an event with the raw value of another, which no real caller does,
+    // so that the output shows which of the two the bytes came from
+    UsageEventCodec codec = new UsageEventCodec();
+    UsageEvent decoded = ((ParseResult.Ok<UsageEvent>) codec.decode(codec.encode(event("e-1").build()), OCCURRED)).value();
+    DecodedFrom.remember(decoded, codec.encode(event("e-copied").build()));
+    PricedUsageEvent priced = priced(decoded, entry("2.50", null), "catalog");
+
+    // when
+    byte[] bytes = serializer.serialize(TOPIC, priced);
+
+    // then
+    assertThat(reference.deserializer().deserialize(TOPIC, bytes).getEvent().getEventId()).isEqualTo("e-copied");
+  }
+
+  @Test
   void shouldEncodeAnEventThatIsNotTheOneLastDecodedEvenWhenEqualToIt() {
     // given: the remembered raw value says tenant acme; the priced event is another instance, changed since
     UsageEventCodec codec = new UsageEventCodec();
