@@ -8,7 +8,6 @@ import dev.tollgate.schemas.validation.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -34,8 +33,7 @@ public final class UsageEventCodec {
    * record embedding the event may copy instead of encoding the event again.
    */
   public static boolean isCurrentAvro(byte[] value) {
-    return value != null && value.length >= CURRENT_HEADER.length
-        && Arrays.equals(value, 0, CURRENT_HEADER.length, CURRENT_HEADER, 0, CURRENT_HEADER.length);
+    return value != null && AvroSerde.startsWith(value, CURRENT_HEADER);
   }
 
   /** The bytes of the header before the record in single-object encoding. */

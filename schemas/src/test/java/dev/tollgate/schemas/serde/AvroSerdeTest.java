@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -103,6 +104,18 @@ class AvroSerdeTest {
 
     // when / then
     assertThatThrownBy(() -> serde.deserialize("tollgate.usage.raw", garbage))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("tollgate.usage.raw");
+  }
+
+  @Test
+  void shouldRefuseATruncatedValueOfTheCurrentSchemaWithAClearError() {
+    // given: a current-schema value cut off in the middle of its record
+    byte[] whole = serde.serialize("t", Samples.event("e-1").build());
+    byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+
+    // when / then
+    assertThatThrownBy(() -> serde.deserialize("tollgate.usage.raw", truncated))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("tollgate.usage.raw");
   }
