@@ -1,12 +1,8 @@
 package dev.tollgate.processor.budget.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,33 +19,38 @@ record ScopeSpend(String teamId, String userId, String feature, BigDecimal spend
     return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value), (topic, bytes) -> read(bytes));
   }
 
+  // Read and written for every event, so through a buffer rather than data streams; the layout is
+  // the one Binary's stream methods use.
   private static byte[] write(ScopeSpend value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      Binary.writeString(out, value.teamId());
-      Binary.writeString(out, value.userId());
-      Binary.writeString(out, value.feature());
-      Binary.writeDecimal(out, value.spend());
-      out.writeLong(value.lastEventAt());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    byte[] team = Binary.utf8(value.teamId());
+    byte[] user = Binary.utf8(value.userId());
+    byte[] feature = Binary.utf8(value.feature());
+    byte[] unscaled = value.spend().unscaledValue().toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(1 + Binary.sizeOf(team) + Binary.sizeOf(user) + Binary.sizeOf(feature)
+        + Integer.BYTES + Binary.sizeOf(unscaled) + Long.BYTES);
+    out.put(VERSION);
+    Binary.putBytes(out, team);
+    Binary.putBytes(out, user);
+    Binary.putBytes(out, feature);
+    out.putInt(value.spend().scale());
+    Binary.putBytes(out, unscaled);
+    out.putLong(value.lastEventAt());
+    return out.array();
   }
 
   private static ScopeSpend read(byte[] bytes) {
     if (bytes == null) {
       return null;
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      byte version = in.readByte();
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      byte version = in.get();
       if (version != VERSION) {
         throw new SerializationException("unknown scope spend version " + version);
       }
-      return new ScopeSpend(Binary.readString(in), Binary.readString(in), Binary.readString(in),
-          Binary.readDecimal(in), in.readLong());
-    } catch (IOException e) {
+      return new ScopeSpend(Binary.getString(in), Binary.getString(in), Binary.getString(in),
+          Binary.getDecimal(in), in.getLong());
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new SerializationException("cannot read scope spend", e);
     }
   }
