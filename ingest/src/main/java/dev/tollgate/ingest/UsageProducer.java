@@ -62,6 +62,15 @@ public final class UsageProducer implements AutoCloseable {
     return producer.send(record, callback);
   }
 
+  /**
+   * Sends a value already in the raw topic's format (as {@link UsageEventCodec#encode} writes it),
+   * for callers that keep events encoded, such as a load generator. Nothing is checked here; the
+   * processor validates every value it reads.
+   */
+  public Future<RecordMetadata> sendEncoded(String eventId, long occurredAtMs, byte[] value, Callback callback) {
+    return producer.send(new ProducerRecord<>(topic, null, occurredAtMs, eventId, value), callback);
+  }
+
   public void flush() {
     producer.flush();
   }

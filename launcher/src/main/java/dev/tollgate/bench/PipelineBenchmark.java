@@ -2,7 +2,7 @@ package dev.tollgate.bench;
 
 import dev.tollgate.analytics.clickhouse.ClickHouseHttp;
 import dev.tollgate.ingest.UsageProducer;
-import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.serde.UsageEventCodec;
 import dev.tollgate.workload.SyntheticWorkload;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 
 /**
  * Pushes N events through the running pipeline — publish, processor, writer, ClickHouse — and
@@ -89,7 +90,14 @@ public final class PipelineBenchmark {
 
   private void publish(String runId, String tenantPrefix, int events, int rate, long start,
                        AtomicLong published, AtomicLong acknowledged, AtomicReference<Exception> failure) {
-    UsageEvent[] templates = templates(runId, tenantPrefix);
+    EncodedTemplate[] templates = templates(runId, tenantPrefix);
+    Callback acknowledge = (metadata, error) -> {
+      if (error == null) {
+        acknowledged.incrementAndGet();
+      } else {
+        failure.compareAndSet(null, error);
+      }
+    };
     try (UsageProducer producer = new UsageProducer(bootstrap)) {
       for (int i = 0; i < events; i++) {
         if (rate > 0) {
@@ -98,18 +106,10 @@ public final class PipelineBenchmark {
             LockSupport.parkNanos(due - System.nanoTime());
           }
         }
-        // The load generator must cost far less than the pipeline it measures: reuse a varied set of
-        // calls and give each its own id and instant. send() encodes before returning, so reuse is safe.
-        UsageEvent event = templates[i % templates.length];
-        event.setEventId(runId + "-" + i);
-        event.setOccurredAt(Instant.now());
-        producer.send(event, (metadata, error) -> {
-          if (error == null) {
-            acknowledged.incrementAndGet();
-          } else {
-            failure.compareAndSet(null, error);
-          }
-        });
+        // Each event is one of a varied set of calls with its own id and instant; see EncodedTemplate.
+        String eventId = runId + "-" + i;
+        long occurredAt = System.currentTimeMillis();
+        producer.sendEncoded(eventId, occurredAt, templates[i % templates.length].value(eventId, occurredAt), acknowledge);
         published.incrementAndGet();
       }
       producer.flush();
@@ -118,11 +118,12 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static UsageEvent[] templates(String runId, String tenantPrefix) {
+  private static EncodedTemplate[] templates(String runId, String tenantPrefix) {
     SyntheticWorkload workload = new SyntheticWorkload(42, runId, tenantPrefix, Instant.now(), Duration.ZERO);
-    UsageEvent[] templates = new UsageEvent[TEMPLATES];
+    UsageEventCodec codec = new UsageEventCodec();
+    EncodedTemplate[] templates = new EncodedTemplate[TEMPLATES];
     for (int i = 0; i < templates.length; i++) {
-      templates[i] = workload.next();
+      templates[i] = new EncodedTemplate(workload.next(), codec);
     }
     return templates;
   }
