@@ -1,10 +1,12 @@
 package dev.tollgate.processor;
 
 import dev.tollgate.config.Env;
+import dev.tollgate.processor.internal.DedupRocksDBConfig;
 import dev.tollgate.processor.internal.StreamsDefaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 
 /** Settings of the stream processor, read from the environment with defaults for the local stack. */
 public record ProcessorConfig(
@@ -61,7 +63,9 @@ public record ProcessorConfig(
 
   /** The configuration of the KafkaStreams client. */
   public Properties streamsProperties() {
-    return StreamsDefaults.properties(applicationId, bootstrapServers, stateDir, streamThreads, commitInterval, compression);
+    Properties p = StreamsDefaults.properties(applicationId, bootstrapServers, stateDir, streamThreads, commitInterval, compression);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, DedupRocksDBConfig.class);
+    return p;
   }
 
   private static void require(boolean condition, String message) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.config.Env;
+import dev.tollgate.processor.internal.DedupRocksDBConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.Options;
 
 class ProcessorConfigTest {
 
@@ -75,5 +77,21 @@ class ProcessorConfigTest {
         .containsEntry(StreamsConfig.producerPrefix("compression.type"), "none")
         .doesNotContainKeys(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG);
     assertThat(new StreamsConfig(props).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+  }
+
+  @Test
+  void shouldGiveTheDedupStoreBloomFiltersOnEveryLevel() {
+    // given
+    Properties props = ProcessorConfig.fromEnv(new Env(Map.of())).streamsProperties();
+    Object setter = props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG);
+
+    // when: the setter is applied as Kafka Streams applies it, after its own optimize_filters_for_hits
+    try (Options options = new Options().setOptimizeFiltersForHits(true)) {
+      new DedupRocksDBConfig().setConfig(PricingTopology.DEDUP_STORE + ".1764460800000", options, Map.of());
+
+      // then
+      assertThat(setter).isEqualTo(DedupRocksDBConfig.class);
+      assertThat(options.optimizeFiltersForHits()).isFalse();
+    }
   }
 }
