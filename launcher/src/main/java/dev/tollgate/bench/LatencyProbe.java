@@ -1,6 +1,7 @@
 package dev.tollgate.bench;
 
 import dev.tollgate.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,31 +13,33 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the priced topic as a downstream consumer would (read_committed) and records, for each
- * event of one run, the time from its {@code occurred_at} — the benchmark publishes every event at
- * the instant it occurs — to the moment the priced record was readable. Values are not decoded:
- * the key is the event id and the record timestamp is {@code occurred_at}.
+ * Reads as a downstream consumer would (read_committed) and records, for each event of one run, the
+ * time from its {@code occurred_at} (the benchmark publishes every event at the instant it occurs) to
+ * the moment its priced record was readable. It reads the spend topic rather than the priced one: the
+ * processor writes an event's spend record in the same transaction as its priced record, so both
+ * become readable at the same instant, and the spend records are a fifth of the bytes for the probe to
+ * fetch and parse on the machine it measures. Keys are the run's tenants; the record timestamp is
+ * {@code occurred_at}. Values are not decoded.
  */
 final class LatencyProbe implements Runnable {
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final String keyPrefix;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final byte[] tenantPrefix;
   private final int[] latencyMs;
   private final AtomicInteger seen = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  LatencyProbe(String bootstrap, String keyPrefix, int expected) {
+  LatencyProbe(String bootstrap, String tenantPrefix, int expected) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-    this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    this.keyPrefix = keyPrefix;
+    this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.tenantPrefix = tenantPrefix.getBytes(StandardCharsets.UTF_8);
     this.latencyMs = new int[expected];
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE_PRICED.name()).stream()
+    List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE_SPEND.name()).stream()
         .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
@@ -47,10 +50,10 @@ final class LatencyProbe implements Runnable {
   public void run() {
     try {
       while (running.get() && seen.get() < latencyMs.length) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           long now = System.currentTimeMillis();
           int i = seen.get();
-          if (r.key() != null && r.key().startsWith(keyPrefix) && i < latencyMs.length) {
+          if (ofThisRun(r.key()) && i < latencyMs.length) {
             latencyMs[i] = (int) Math.max(0, now - r.timestamp());
             seen.incrementAndGet();
           }
@@ -59,6 +62,11 @@ final class LatencyProbe implements Runnable {
     } finally {
       consumer.close();
     }
+  }
+
+  private boolean ofThisRun(byte[] tenant) {
+    return tenant != null && tenant.length >= tenantPrefix.length
+        && Arrays.equals(tenant, 0, tenantPrefix.length, tenantPrefix, 0, tenantPrefix.length);
   }
 
   int seen() {

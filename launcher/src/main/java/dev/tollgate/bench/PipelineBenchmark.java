@@ -38,7 +38,7 @@ public final class PipelineBenchmark {
   public BenchResult run(int events, int rate) throws Exception {
     String runId = "b" + Instant.now().toEpochMilli();
     String tenantPrefix = runId + "-";
-    LatencyProbe probe = new LatencyProbe(bootstrap, runId + "-", events);
+    LatencyProbe probe = new LatencyProbe(bootstrap, tenantPrefix, events);
     Thread probeThread = new Thread(probe, "latency-probe");
     probeThread.start();
     AtomicLong published = new AtomicLong();
