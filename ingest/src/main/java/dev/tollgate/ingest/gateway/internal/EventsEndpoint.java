@@ -102,13 +102,14 @@ public final class EventsEndpoint implements Endpoint {
     acks.done()
         .orTimeout(config.ackTimeout().toMillis() + DEADLINE_MARGIN_MS, TimeUnit.MILLISECONDS)
         .whenCompleteAsync((ignored, timedOut) -> {
+          // Released before the answer goes out: a client that sends its next request as soon as it
+          // reads this answer must find the room this one held.
+          admission.leave(held);
           try {
             answer(exchange, checked, acks.outcome());
           } catch (RuntimeException e) {
             LOG.error("cannot answer an events request", e);
             exchange.abandon(e);
-          } finally {
-            admission.leave(held);
           }
         }, answers);
     return true;
