@@ -24,6 +24,8 @@ public final class EventsEndpoint implements Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
   /** Past the producer's own delivery timeout, so that normally Kafka's verdict comes first. */
   private static final long DEADLINE_MARGIN_MS = 1_000;
+  /** Bodies up to this many times the limit are read before the 413, so that the client gets it. */
+  private static final long DISCARD_LIMIT_FACTOR = 4;
 
   private final GatewayConfig config;
   private final BearerAuth auth;
@@ -57,6 +59,7 @@ public final class EventsEndpoint implements Endpoint {
     }
     long declared = exchange.contentLength();
     if (declared > config.maxBodyBytes()) {
+      exchange.discardBody(DISCARD_LIMIT_FACTOR * config.maxBodyBytes());
       tooLarge(exchange);
       return;
     }

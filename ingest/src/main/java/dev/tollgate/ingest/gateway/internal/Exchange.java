@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,21 @@ public final class Exchange {
     try (InputStream in = Content.Source.asInputStream(request)) {
       byte[] body = in.readNBytes(maxBytes + 1);
       return body.length > maxBytes ? null : body;
+    }
+  }
+
+  /**
+   * Reads and drops the body when it declares at most {@code maxBytes}. A refusal sent before the
+   * body was read, on a connection then closed, otherwise meets a client still sending it: the
+   * unread bytes make the close a reset, and the client sees no answer at all instead of the refusal.
+   */
+  public void discardBody(long maxBytes) throws IOException {
+    long declared = contentLength();
+    if (declared < 0 || declared > maxBytes) {
+      return;
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      in.transferTo(OutputStream.nullOutputStream());
     }
   }
 
