@@ -94,4 +94,19 @@ class ProcessorConfigTest {
       assertThat(options.optimizeFiltersForHits()).isFalse();
     }
   }
+
+  @Test
+  void shouldGiveTheDedupStoreMemtablesAWholeKeyBloomFilter() {
+    // given: RocksDB's defaults, which have no memtable filter
+    try (Options options = new Options()) {
+      assertThat(options.memtablePrefixBloomSizeRatio()).isZero();
+
+      // when
+      new DedupRocksDBConfig().setConfig(PricingTopology.DEDUP_STORE + ".1764460800000", options, Map.of());
+
+      // then: whole keys, since a lookup asks for one exact id
+      assertThat(options.memtableWholeKeyFiltering()).isTrue();
+      assertThat(options.memtablePrefixBloomSizeRatio()).isPositive();
+    }
+  }
 }
