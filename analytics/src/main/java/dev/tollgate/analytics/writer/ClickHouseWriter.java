@@ -125,6 +125,10 @@ public final class ClickHouseWriter {
       progress.skipped();
       return;
     }
+    KafkaPosition position = new KafkaPosition(record.topic(), record.partition(), record.offset());
+    if (batch.addEncoded(record.value(), position, readAt)) {
+      return;
+    }
     PricedUsageEvent event;
     try {
       event = values.deserialize(record.topic(), record.value());
@@ -137,7 +141,7 @@ public final class ClickHouseWriter {
       return;
     }
     try {
-      batch.add(event, new KafkaPosition(record.topic(), record.partition(), record.offset()), readAt);
+      batch.add(event, position, readAt);
     } catch (IllegalArgumentException e) {
       // Sent, it would make ClickHouse refuse the whole batch, on every retry.
       leftOut(record, "event " + event.getEvent().getEventId() + " holds a value ClickHouse cannot store: " + e.getMessage());

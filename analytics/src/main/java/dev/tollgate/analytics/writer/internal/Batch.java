@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 /** Rows read from Kafka and not yet acknowledged by ClickHouse, encoded once as one RowBinary body. */
 public final class Batch {
+  private final PricedRowTranscoder transcoder = new PricedRowTranscoder();
   private RowBinary payload;
   private List<Row> rows = new ArrayList<>();
 
@@ -34,6 +35,26 @@ public final class Batch {
       throw e;
     }
     rows.add(new Row(position.partition(), position.offset(), start, payload.length()));
+  }
+
+  /**
+   * Copies the row straight from a priced event's Avro bytes when {@link PricedRowTranscoder} can;
+   * returns false, with the batch as it was, when the event must be decoded and {@link #add}ed.
+   */
+  public boolean addEncoded(byte[] value, KafkaPosition position, Instant insertedAt) {
+    int start = payload.length();
+    boolean copied;
+    try {
+      copied = transcoder.write(value, payload, position, insertedAt);
+    } catch (RuntimeException e) {
+      copied = false;
+    }
+    if (!copied) {
+      payload.truncate(start);
+      return false;
+    }
+    rows.add(new Row(position.partition(), position.offset(), start, payload.length()));
+    return true;
   }
 
   public int size() {

@@ -140,6 +140,14 @@ public final class RowBinary {
     }
   }
 
+  /** String: the UTF-8 bytes [from, from + length) of {@code source}, which the caller knows to be ASCII. */
+  public void ascii(byte[] source, int from, int length) {
+    ensure(length + 5);
+    varUInt(length);
+    System.arraycopy(source, from, buf, len, length);
+    len += length;
+  }
+
   /** The element count that starts an Array value. */
   public void arraySize(int size) {
     ensure(5);
