@@ -1,9 +1,11 @@
 package dev.tollgate.cli.command;
 
 import dev.tollgate.bench.BenchResult;
+import dev.tollgate.bench.DiskRoom;
 import dev.tollgate.bench.PipelineBenchmark;
 import dev.tollgate.cli.Settings;
 import dev.tollgate.cli.service.LocalStack;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Optional<String> shortage = DiskRoom.shortage((long) events + warmup, settings.dataDir());
+    if (shortage.isPresent()) {
+      System.err.println("bench: " + shortage.get());
+      return 2;
+    }
     LocalStack stack = new LocalStack(settings, System.out);
     stack.up();
     PipelineBenchmark bench = new PipelineBenchmark(settings.kafkaBootstrap(), stack.clickHouse(),
