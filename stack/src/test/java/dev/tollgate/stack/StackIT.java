@@ -105,6 +105,19 @@ class StackIT {
   }
 
   @Test
+  void shouldStopMergingPartsPastTheConfiguredSize() throws Exception {
+    // given
+    ClickHouseServer clickHouse = TestStack.clickHouse();
+
+    // when
+    String limit = query(clickHouse,
+        "SELECT value FROM system.merge_tree_settings WHERE name = 'max_bytes_to_merge_at_max_space_in_pool'");
+
+    // then
+    assertThat(Long.parseLong(limit.trim())).isEqualTo(256L << 20);
+  }
+
+  @Test
   void shouldKeepClickHouseDataAcrossARestart() throws Exception {
     // given
     ClickHouseServer clickHouse = TestStack.clickHouse();

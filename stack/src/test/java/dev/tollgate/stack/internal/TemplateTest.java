@@ -105,6 +105,7 @@ class TemplateTest {
     assertThat(text(config, "tmp_path")).isEqualTo("/srv/ch/tmp/");
     assertThat(text(config, "users_config")).isEqualTo("/srv/ch/config/users.xml");
     assertThat(text(config, "log")).isEqualTo("/srv/ch/logs/clickhouse-server.log");
+    assertThat(Long.parseLong(text(config, "max_bytes_to_merge_at_max_space_in_pool"))).isEqualTo(256L << 20);
   }
 
   @Test
