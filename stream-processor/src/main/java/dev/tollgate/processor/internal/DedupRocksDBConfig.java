@@ -2,6 +2,7 @@ package dev.tollgate.processor.internal;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.Options;
 
 /**
@@ -14,6 +15,15 @@ import org.rocksdb.Options;
  * <p>For the same reason the memtables get a whole-key Bloom filter: without one, a lookup of an
  * unseen id walks the skip list of each memtable (16 MiB, a quarter of a million sightings, a cache
  * miss per level) only to find nothing.
+ *
+ * <p>Compaction is leveled, with level sizes derived from the last level, instead of Kafka Streams'
+ * universal. Sightings arrive with random keys, so universal compaction every so often merges the
+ * whole segment in one job, and the job grows with the segment: 15 to 30 s of CPU on one core when
+ * a segment holds tens of millions of sightings, long enough to starve the stream thread on a
+ * small machine. Leveled compaction does the same work in jobs of a few target files (3.5 s at the
+ * longest over 40M sightings, against 15.9 s) for about a sixth more compaction in all. A segment
+ * written under universal compaction opens under leveled with every key in place, and is rewritten
+ * into levels once.
  */
 public final class DedupRocksDBConfig implements RocksDBConfigSetter {
   /** Of the write buffer: 16 MiB buys a 320 KiB filter, over ten bits per sighting it holds. */
@@ -24,6 +34,8 @@ public final class DedupRocksDBConfig implements RocksDBConfigSetter {
     options.setOptimizeFiltersForHits(false);
     options.setMemtableWholeKeyFiltering(true);
     options.setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO);
+    options.setCompactionStyle(CompactionStyle.LEVEL);
+    options.setLevelCompactionDynamicLevelBytes(true);
   }
 
   @Override
