@@ -2,8 +2,8 @@ package dev.tollgate.processor.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.processor.TestTopics;
 import dev.tollgate.schemas.PriceKeys;
-import dev.tollgate.schemas.Topic;
 import dev.tollgate.schemas.Topics;
 import dev.tollgate.schemas.avro.Alert;
 import dev.tollgate.schemas.avro.Budget;
@@ -22,15 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,18 +50,7 @@ class BudgetAlertsIT {
   @BeforeAll
   static void createTopics() throws Exception {
     bootstrap = TestStack.kafka().bootstrapServers();
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      var existing = admin.listTopics().names().get();
-      List<NewTopic> missing = new ArrayList<>();
-      for (Topic<?, ?> topic : Topics.ALL) {
-        if (!existing.contains(topic.name())) {
-          missing.add(topic.compacted()
-              ? new NewTopic(topic.name(), 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-              : new NewTopic(topic.name(), 2, (short) 1));
-        }
-      }
-      admin.createTopics(missing).all().get();
-    }
+    TestTopics.createMissing(bootstrap);
   }
 
   @AfterEach
