@@ -6,7 +6,8 @@ import dev.tollgate.processor.internal.PriceCatalogUpdater;
 import dev.tollgate.processor.internal.PricedEventSerializer;
 import dev.tollgate.processor.internal.PricingProcessor;
 import dev.tollgate.processor.internal.RawEventTimestampExtractor;
-import dev.tollgate.processor.internal.SpendOfPriced;
+import dev.tollgate.processor.internal.SpendBatch;
+import dev.tollgate.processor.internal.SpendBatcher;
 import dev.tollgate.processor.internal.ValidationProcessor;
 import dev.tollgate.processor.internal.ValidationResult;
 import dev.tollgate.schemas.Topics;
@@ -34,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Raw usage events in, priced events out: validate, key by {@code event_id}, deduplicate, price at
- * event time from the global price catalog; the spend of each priced event goes out keyed by tenant for budgets. Every record leaving validation carries its
+ * event time from the global price catalog; the spend of priced events goes out keyed by tenant for
+ * budgets, summed per scope between commits. Every record leaving validation carries its
  * {@code occurred_at} as timestamp.
  */
 public final class PricingTopology {
@@ -42,6 +44,7 @@ public final class PricingTopology {
   public static final String VALIDATE = "validate";
   public static final String REPARTITION = "usage-by-event-id";
   public static final String DEDUP_STORE = "dedup-store";
+  public static final String SPEND_BATCH_STORE = "spend-batch";
   public static final String PRICE_CATALOG_STORE = "price-catalog";
   public static final String PRICE_CATALOG_SOURCE = "price-catalog-update";
 
@@ -87,9 +90,10 @@ public final class PricingTopology {
     priced.to(Topics.USAGE_PRICED.name(), Produced.with(Topics.USAGE_PRICED.keySerde(), pricedSerde())
         .withName("usage-priced-sink"));
     // Budgets read this small record, keyed by tenant, instead of decoding every priced event and
-    // re-keying it through a repartition topic of their own.
+    // re-keying it through a repartition topic of their own; summed per scope between commits.
+    builder.addStateStore(SpendBatch.builder(SPEND_BATCH_STORE));
     priced
-        .map((eventId, event) -> KeyValue.pair(event.getEvent().getTenantId(), SpendOfPriced.of(event)), Named.as("spend-by-tenant"))
+        .process(SpendBatcher.supplier(SPEND_BATCH_STORE), Named.as("spend-by-tenant"), SPEND_BATCH_STORE)
         .to(Topics.USAGE_SPEND.name(), Produced.with(Topics.USAGE_SPEND.keySerde(), Topics.USAGE_SPEND.valueSerde())
             .withName("usage-spend-sink"));
 

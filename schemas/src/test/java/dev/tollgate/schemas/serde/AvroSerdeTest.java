@@ -13,9 +13,11 @@ import dev.tollgate.schemas.avro.PriceEntry;
 import dev.tollgate.schemas.avro.PricedUsageEvent;
 import dev.tollgate.schemas.avro.RejectedEvent;
 import dev.tollgate.schemas.avro.UsageEvent;
+import dev.tollgate.schemas.avro.UsageSpend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -79,12 +81,33 @@ class AvroSerdeTest {
   }
 
   @Test
+  void shouldReadASpendRecordOfOneEventWrittenBeforeSpendWasSummedAsOneEvent() throws IOException {
+    // given a record a pricing processor of version 1 left on the spend topic
+    Schema v1 = SchemaHistory.versionsOf("UsageSpend").get(0);
+    assertThat(v1.getField("events")).isNull();
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("tenant_id", "acme");
+    old.put("user_id", "u1");
+    old.put("feature", "chat");
+    old.put("occurred_at", Instant.parse("2026-03-01T00:00:00Z").toEpochMilli());
+    old.put("cost_usd", ByteBuffer.wrap(new BigDecimal("0.006000000000").unscaledValue().toByteArray()));
+
+    // when
+    UsageSpend read = new AvroSerde<>(UsageSpend::new).deserialize("t", singleObject(v1, old));
+
+    // then
+    assertThat(read.getEvents()).isEqualTo(1);
+    assertThat(read.getCostUsd()).isEqualByComparingTo("0.006");
+    assertThat(read.getTenantId()).isEqualTo("acme");
+  }
+
+  @Test
   void shouldKeepTheCurrentSchemaOfEveryRecordInItsHistory() {
     // given every record the topics carry
     List<Schema> current = List.of(UsageEvent.getClassSchema(), PriceEntry.getClassSchema(),
         PricedUsageEvent.getClassSchema(), RejectedEvent.getClassSchema(), Budget.getClassSchema(),
         BudgetStatus.getClassSchema(), Alert.getClassSchema(), AlertDeadLetter.getClassSchema(),
-        ApiKey.getClassSchema(), CostCorrection.getClassSchema());
+        ApiKey.getClassSchema(), CostCorrection.getClassSchema(), UsageSpend.getClassSchema());
 
     for (Schema schema : current) {
       // when

@@ -19,8 +19,12 @@ public final class SpendOfPriced {
         .setFeature(event.getFeature())
         .setOccurredAt(event.getOccurredAt())
         .setCostUsd(priced.getCostUsd())
-        .setFallback(EventPricer.FALLBACK.equals(priced.getPriceSource()) ? fallbackUse(event, priced.getPrice()) : null)
+        .setFallback(isFallback(priced) ? fallbackUse(event, priced.getPrice()) : null)
         .build();
+  }
+
+  public static boolean isFallback(PricedUsageEvent priced) {
+    return EventPricer.FALLBACK.equals(priced.getPriceSource());
   }
 
   private static FallbackUse fallbackUse(UsageEvent event, PriceEntry used) {
