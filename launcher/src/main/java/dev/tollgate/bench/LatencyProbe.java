@@ -17,29 +17,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads as a downstream consumer would (read_committed) and records, for each event of one run, the
  * time from its {@code occurred_at} (the benchmark publishes every event at the instant it occurs) to
- * the moment its priced record was readable. It reads the spend topic rather than the priced one: the
- * processor writes an event's spend record in the same transaction as its priced record, so both
- * become readable at the same instant, and the spend records are a fifth of the bytes for the probe to
- * fetch and parse on the machine it measures. Keys are the run's tenants; the record timestamp is
- * {@code occurred_at}. Values are not decoded.
+ * the moment its priced record was readable. Keys are the run's event ids, which start with the
+ * run's prefix; the record timestamp is {@code occurred_at}. Values are not decoded.
  */
 final class LatencyProbe implements Runnable {
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final byte[] tenantPrefix;
+  private final byte[] runPrefix;
   private final int[] latencyMs;
   private final AtomicInteger seen = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  LatencyProbe(String bootstrap, String tenantPrefix, int expected) {
+  LatencyProbe(String bootstrap, String runPrefix, int expected) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.tenantPrefix = tenantPrefix.getBytes(StandardCharsets.UTF_8);
+    this.runPrefix = runPrefix.getBytes(StandardCharsets.UTF_8);
     this.latencyMs = new int[expected];
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE_SPEND.name()).stream()
+    List<TopicPartition> partitions = consumer.partitionsFor(Topics.USAGE_PRICED.name()).stream()
         .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
@@ -64,9 +61,9 @@ final class LatencyProbe implements Runnable {
     }
   }
 
-  private boolean ofThisRun(byte[] tenant) {
-    return tenant != null && tenant.length >= tenantPrefix.length
-        && Arrays.equals(tenant, 0, tenantPrefix.length, tenantPrefix, 0, tenantPrefix.length);
+  private boolean ofThisRun(byte[] eventId) {
+    return eventId != null && eventId.length >= runPrefix.length
+        && Arrays.equals(eventId, 0, runPrefix.length, runPrefix, 0, runPrefix.length);
   }
 
   int seen() {

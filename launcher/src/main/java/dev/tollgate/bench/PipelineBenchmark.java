@@ -42,6 +42,7 @@ public final class PipelineBenchmark {
   public BenchResult run(int events, int rate) throws Exception {
     String runId = "b" + Instant.now().toEpochMilli();
     String tenantPrefix = runId + "-";
+    // The run's event ids start with the same prefix as its tenants.
     LatencyProbe probe = new LatencyProbe(bootstrap, tenantPrefix, events);
     Thread probeThread = new Thread(probe, "latency-probe");
     probeThread.start();
